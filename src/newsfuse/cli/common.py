@@ -1,0 +1,52 @@
+"""Helpers shared by the commands: progress bars on stderr, output files."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+stderr = Console(stderr=True)
+
+
+@contextlib.contextmanager
+def progress_bar(enabled: bool = True) -> Iterator:
+    """Yield a ``progress(stage, done, total)`` callback that draws bars on stderr.
+
+    Bars are drawn only when stderr is a terminal, so JSON on stdout and logs stay clean.
+    """
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    columns = (
+        TextColumn("{task.description:<10}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=stderr, transient=True) as bars:
+        tasks: dict[str, int] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bars.add_task(stage, total=total)
+            bars.update(tasks[stage], completed=done, total=total)
+
+        yield update
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Write to ``output`` or stdout."""
+    if output is None:
+        sys.stdout.write(text)
+        if not text.endswith("\n"):
+            sys.stdout.write("\n")
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    typer.echo(f"wrote {output}", err=True)

@@ -1,0 +1,147 @@
+"""The whole pipeline as one function over one validated options object.
+
+``brief(sources, options)`` runs ingest → analyse → extract → cluster → reconcile → report and
+returns a :class:`~newsfuse.model.Report`. Each stage is a package of its own; this module only
+wires them in the order of docs/design.md and never does a stage's work itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Literal
+
+from newsfuse.errors import ConfigError
+from newsfuse.model import Analysed, Article, Event, Mention, Report
+
+#: progress(stage, done, total): called by long stages; the CLI draws it as a bar.
+ProgressCallback = Callable[[str, int, int], None]
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything a run can be told. Resolved once at the edge (CLI or caller), passed down.
+
+    Args:
+        group_by: take the event grouping from this input field (e.g. ``event_id``) instead of
+            clustering.
+        max_bytes: inputs larger than this are rejected, not read.
+        n_process: processes for the NLP models; 0 means one per core when the batch is large.
+        batch_size: articles per model batch.
+        embeddings: compute sentence embeddings (clustering and summaries use them).
+        best_policy: ``latest`` (latest figure from the most authoritative source kind) or
+            ``conservative`` (the lowest figure all independent sources support).
+        progress: called as ``progress(stage, done, total)``; never prints by itself.
+    """
+
+    group_by: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    n_process: int = 0
+    batch_size: int = 64
+    embeddings: bool = True
+    best_policy: Literal["latest", "conservative"] = "latest"
+    progress: ProgressCallback | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.max_bytes <= 0:
+            raise ConfigError(f"max_bytes must be positive, got {self.max_bytes}.")
+        if self.n_process < 0:
+            raise ConfigError(f"n_process must be 0 (one per core) or more, got {self.n_process}.")
+        if self.batch_size <= 0:
+            raise ConfigError(f"batch_size must be positive, got {self.batch_size}.")
+        if self.best_policy not in ("latest", "conservative"):
+            raise ConfigError(
+                f"best_policy must be 'latest' or 'conservative', got {self.best_policy!r}."
+            )
+
+
+def brief(sources: Iterable[str | Path], options: Options | None = None) -> Report:
+    """Read ``sources`` and return one brief per event.
+
+    Args:
+        sources: files, directories (read recursively), glob patterns, or ``-`` for stdin.
+        options: see :class:`Options`; defaults when omitted.
+
+    Returns:
+        A Report: the events with their briefs, every article read, every rejected input.
+
+    Raises:
+        InputError: when nothing at all could be read (the rejections say why).
+    """
+    from newsfuse.ingest import read_sources
+
+    options = options or Options()
+    ingested = read_sources(sources, max_bytes=options.max_bytes, progress=options.progress)
+    report = brief_articles(ingested.articles, options)
+    report.rejected = ingested.rejected
+    report.duplicates = ingested.duplicates + report.duplicates
+    return report
+
+
+def brief_articles(articles: Sequence[Article], options: Options | None = None) -> Report:
+    """The pipeline after ingest, for callers that already hold Articles."""
+    from newsfuse.analyse import analyse
+    from newsfuse.extract import extract_mentions
+
+    options = options or Options()
+    analysed = analyse(
+        articles,
+        n_process=options.n_process,
+        batch_size=options.batch_size,
+        embeddings=options.embeddings,
+        progress=options.progress,
+    )
+    mentions = {
+        a.id: extract_mentions(a, an) for a, an in zip(articles, analysed, strict=True)
+    }
+    events, duplicates = _events(articles, analysed, options)
+    briefs = _briefs(events, articles, analysed, mentions, options)
+    return Report(
+        generated=datetime.now(timezone.utc),
+        events=briefs,
+        articles=list(articles),
+        duplicates=duplicates,
+    )
+
+
+def _events(
+    articles: Sequence[Article], analysed: Sequence[Analysed], options: Options
+) -> tuple[list[Event], list]:
+    from newsfuse.cluster import cluster_articles, group_by_field
+
+    if options.group_by:
+        return group_by_field(articles, analysed, options.group_by)
+    return cluster_articles(articles, analysed, progress=options.progress)
+
+
+def _briefs(
+    events: Sequence[Event],
+    articles: Sequence[Article],
+    analysed: Sequence[Analysed],
+    mentions: dict[str, list[Mention]],
+    options: Options,
+) -> list:
+    from newsfuse.reconcile import reconcile_event
+    from newsfuse.report import build_brief
+
+    by_id = {a.id: a for a in articles}
+    analysed_by_id = {a.article_id: a for a in analysed}
+    briefs = []
+    for event in events:
+        event_articles = [by_id[i] for i in event.article_ids]
+        event_mentions = [m for i in event.article_ids for m in mentions.get(i, [])]
+        facts = reconcile_event(event, event_articles, event_mentions, policy=options.best_policy)
+        briefs.append(
+            build_brief(
+                event,
+                facts,
+                event_articles,
+                event_mentions,
+                [analysed_by_id[i] for i in event.article_ids if i in analysed_by_id],
+            )
+        )
+    return briefs
