@@ -98,7 +98,7 @@ def brief_articles(articles: Sequence[Article], options: Options | None = None) 
     mentions = {
         a.id: extract_mentions(a, an) for a, an in zip(articles, analysed, strict=True)
     }
-    events, duplicates = _events(articles, analysed, options)
+    events, duplicates = _events(articles, analysed, mentions, options)
     briefs = _briefs(events, articles, analysed, mentions, options)
     return Report(
         generated=datetime.now(timezone.utc),
@@ -109,13 +109,16 @@ def brief_articles(articles: Sequence[Article], options: Options | None = None) 
 
 
 def _events(
-    articles: Sequence[Article], analysed: Sequence[Analysed], options: Options
+    articles: Sequence[Article],
+    analysed: Sequence[Analysed],
+    mentions: dict[str, list[Mention]],
+    options: Options,
 ) -> tuple[list[Event], list]:
     from newsfuse.cluster import cluster_articles, group_by_field
 
     if options.group_by:
         return group_by_field(articles, analysed, options.group_by)
-    return cluster_articles(articles, analysed, progress=options.progress)
+    return cluster_articles(articles, analysed, mentions, progress=options.progress)
 
 
 def _briefs(

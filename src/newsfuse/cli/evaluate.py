@@ -1,9 +1,18 @@
-"""Commands of this group are added by their stage's work."""
+"""``newsfuse eval``: score outputs against the gold of ../shared/data-style directories."""
 
 from __future__ import annotations
 
 import typer
 
+from newsfuse.cli import eval_cluster, eval_counts
+
+eval_app = typer.Typer(
+    help="Score newsfuse output against gold data (articles.jsonl + events.jsonl).",
+    no_args_is_help=True,
+)
+eval_counts.register(eval_app)
+eval_cluster.register(eval_app)
+
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to `app`."""
+    app.add_typer(eval_app, name="eval")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsfuse.model import Analysed, Article, Duplicate, Event
+from newsfuse.model import Analysed, Article, Duplicate, Event, Mention
 
 __all__ = ["cluster_articles", "group_by_field"]
 
@@ -42,7 +42,11 @@ def group_by_field(
 
 
 def cluster_articles(
-    articles: Sequence[Article], analysed: Sequence[Analysed], *, progress=None
+    articles: Sequence[Article],
+    analysed: Sequence[Analysed],
+    mentions: dict[str, list[Mention]],
+    *,
+    progress=None,
 ) -> tuple[list[Event], list[Duplicate]]:
     """Placeholder until online clustering lands: one event per article."""
     return [make_event(f"e{i + 1}", [a]) for i, a in enumerate(articles)], []
