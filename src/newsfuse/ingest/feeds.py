@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import feedparser
 
 from newsfuse.ingest.html import fragment_to_text, looks_like_html
@@ -49,11 +51,10 @@ def read_feed(data: bytes, input: str) -> list[Item]:
                 text=text,
                 input=name,
                 input_format=fmt,
-                id=entry.get("id") or None,
                 title=(entry.get("title") or "").strip() or None,
                 url=entry.get("link") or None,
                 site_name=feed_title,
-                author=entry.get("author") or None,
+                author=_author(entry.get("author")),
                 published=_entry_date(entry, "published") or _entry_date(entry, "created"),
                 updated=_entry_date(entry, "updated"),
                 language=language,
@@ -63,9 +64,22 @@ def read_feed(data: bytes, input: str) -> list[Item]:
     return out
 
 
+_EMAIL_NAME = re.compile(r"\A\S+@\S+\s*\((.+)\)\Z")
+
+
+def _author(value: str | None) -> str | None:
+    """RSS writes ``email (Name)``; keep the name."""
+    if not value or not value.strip():
+        return None
+    m = _EMAIL_NAME.match(value.strip())
+    return m.group(1).strip() if m else value.strip()
+
+
 def _tags(entry) -> dict:
+    # The guid is kept, not used as the id: it is usually a long URL, and ids are cited in briefs.
+    extra = {"guid": entry["id"]} if entry.get("id") else {}
     tags = [t.get("term") for t in entry.get("tags") or [] if t.get("term")]
-    return {"tags": tags} if tags else {}
+    return {**extra, "tags": tags} if tags else extra
 
 
 def _entry_date(entry, key: str):

@@ -34,7 +34,7 @@ _CONNECTOR = r"(?:and|&|de|van|von|der|den|da|la|le|del|du|bin|al|the|of)"
 # "By Jane Doe", "BY JANE DOE and JOHN ROE, Associated Press", "By Jane Doe | Reuters Updated: ..."
 _BYLINE = re.compile(
     r"\A(?:[Bb]y|BY|[Ww]ritten [Bb]y|WRITTEN BY)[ \t:]+"
-    r"(" + _NAME + r"(?:,?[ \t]+(?:" + _NAME + "|" + _CONNECTOR + r")){0,7})"
+    r"(" + _NAME + r"(?:[ \t]+(?:" + _NAME + "|" + _CONNECTOR + r")){0,7})"
     r"(?:[ \t]*(?:,|\||/|–|—|-|\bon\b|\bupdated\b|\bposted\b|\bpublished\b)[^\n]{0,100})?\Z"
 )
 _HEADING_MARKS = re.compile(r"\A#{1,6}[ \t]+|[ \t]+#+\Z")
