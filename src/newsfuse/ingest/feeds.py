@@ -84,9 +84,9 @@ def _tags(entry) -> dict:
 
 def _entry_date(entry, key: str):
     # The string keeps the publisher's local time; feedparser's *_parsed is converted to UTC.
-    return parse_datetime(entry.get(key)) or (
-        parse_datetime(_struct(entry.get(f"{key}_parsed"))) if entry.get(f"{key}_parsed") else None
-    )
+    # dict.get: FeedParserDict.get maps a missing "updated" to "published" (with a warning).
+    parsed = dict.get(entry, f"{key}_parsed")
+    return parse_datetime(dict.get(entry, key)) or (parse_datetime(_struct(parsed)) if parsed else None)
 
 
 def _struct(value):

@@ -24,6 +24,7 @@ _SITE = ("og:site_name", "application-name", "twitter:site")
 _AUTHOR = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
 _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
            "tr", "table", "section", "article", "header", "footer", "pre", "figure", "figcaption", "hr"}
+_BLANK_LINES = re.compile(r"[ \t]*\n(?:[ \t]*\n)+")
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 
 
@@ -100,7 +101,7 @@ def fragment_to_text(fragment: str) -> str:
             if el.tag.lower() == "br":
                 continue
             el.text = "\n" + (el.text or "")
-    return root.text_content()
+    return _BLANK_LINES.sub("\n", root.text_content()).strip()
 
 
 def _parse(html: str):

@@ -41,7 +41,9 @@ def read_warc(stream: BinaryIO, input: str, *, max_bytes: int) -> Iterator[Item]
         yield reject(input if n == 0 else f"{input}#{n + 1}", RejectionCode.MALFORMED,
                      f"is not a readable WARC record ({_short(exc)}); records before it were kept.")
         return
-    except (OSError, EOFError, ValueError) as exc:  # truncated gzip, bad chunking
+    # Truncated gzip, bad chunking, or headers warcio trips over (it raises AttributeError or
+    # KeyError on some malformed records): all mean the rest of the file cannot be read.
+    except (OSError, EOFError, ValueError, AttributeError, KeyError, IndexError) as exc:
         yield reject(f"{input}#{n + 1}", RejectionCode.MALFORMED,
                      f"is a truncated or corrupt WARC record ({_short(exc)}); records before it were kept.")
         return
