@@ -148,7 +148,6 @@ def _link_block_start(lines: list[str], end: int, r: _Rules) -> int | None:
     """
     start = max(0, end - TAIL_WINDOW)
     total = sum(len(line) for line in lines[:end])
-    seen = 0
     for i in range(end - 1, start - 1, -1):
         line = lines[i].strip()
         if not line:
@@ -158,7 +157,6 @@ def _link_block_start(lines: list[str], end: int, r: _Rules) -> int | None:
             return i if before >= total / 2 else None
         if len(line) > BLOCK_LINE_MAX or (line.endswith(".") and len(line) > 100):
             return None
-        seen += 1
     return None
 
 
