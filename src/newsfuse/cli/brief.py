@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from newsfuse.cli.common import progress_bar, stderr, write_output
 from newsfuse.errors import InputError
@@ -61,7 +62,11 @@ def brief_command(
         options = Options(group_by=group_by, best_policy=policy, n_process=jobs, progress=progress)
         report = brief(paths, options)
     for rejection in report.rejected:
-        stderr.print(f"[yellow]rejected[/] {rejection.input}: {rejection.reason}", highlight=False)
+        stderr.print(
+            f"[yellow]rejected[/] {escape(rejection.input)}: {escape(rejection.reason)}",
+            highlight=False,
+            soft_wrap=True,
+        )
     if not report.articles:
         raise InputError(
             f"No article could be read from {', '.join(paths)} "

@@ -1,0 +1,86 @@
+"""Raw records to Articles: cleaning, metadata from the text, outlet, stable id, exact dedup."""
+
+from __future__ import annotations
+
+import hashlib
+
+from newsfuse.ingest.clean import normalise, strip_boilerplate
+from newsfuse.ingest.metadata import split_header
+from newsfuse.ingest.outlet import outlet, unwrap_url
+from newsfuse.ingest.record import Item, RawArticle, reject
+from newsfuse.model import Article, Duplicate, IngestResult, Rejection, RejectionCode
+
+
+def content_id(text: str) -> str:
+    """'a' + the first 16 hex digits of sha256 of the cleaned text."""
+    return "a" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def finish(raw: RawArticle) -> Article | Rejection:
+    """Clean a raw record and build its Article (without dedup; see :class:`Finisher`).
+
+    Returns:
+        The Article, or a ``no_text`` Rejection when nothing but boilerplate/metadata is left.
+    """
+    head = split_header(normalise(raw.text), title_line=raw.parse_header)
+    found = head.fields
+    title = raw.title or found.get("title")
+    text = head.text
+    if title:
+        first, _, rest = text.partition("\n")
+        if first.strip().casefold() == " ".join(title.split()).casefold() and rest.strip():
+            text = rest
+    text = strip_boilerplate(text)
+    if not text:
+        return reject(raw.input, RejectionCode.NO_TEXT,
+                      "has no article text once metadata and boilerplate are removed.")
+    url = raw.url or found.get("url")
+    return Article(
+        id=raw.id or found.get("id") or content_id(text),
+        title=" ".join(title.split()) if title else None,
+        text=text,
+        original_text=raw.text if text != raw.text else None,
+        source=outlet(given=raw.source or found.get("source"), url=url, site_name=raw.site_name),
+        url=unwrap_url(url) if url else None,
+        author=raw.author or found.get("author"),
+        published=raw.published or found.get("published"),
+        updated=raw.updated or found.get("updated"),
+        language=raw.language or found.get("language"),
+        input=raw.input,
+        input_format=raw.input_format,
+        extra={**head.extra, **raw.extra},
+    )
+
+
+class Finisher:
+    """Collects items into an IngestResult: finishes articles, drops exact copies, keeps ids unique."""
+
+    def __init__(self) -> None:
+        self.result = IngestResult()
+        self._by_text: dict[str, str] = {}  # sha256 of cleaned text -> id of the first copy
+        self._ids: set[str] = set()
+
+    def add(self, item: Item) -> None:
+        if isinstance(item, Rejection):
+            self.result.rejected.append(item)
+            return
+        article = finish(item)
+        if isinstance(article, Rejection):
+            self.result.rejected.append(article)
+            return
+        digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+        first = self._by_text.get(digest)
+        if first is not None:
+            self.result.duplicates.append(
+                Duplicate(article_id=article.id, duplicate_of=first, kind="exact", input=article.input)
+            )
+            return
+        if article.id in self._ids:  # a given id reused for a different text
+            given, n = article.id, 2
+            while f"{given}~{n}" in self._ids:
+                n += 1
+            article.extra["given_id"] = given
+            article.id = f"{given}~{n}"
+        self._ids.add(article.id)
+        self._by_text[digest] = article.id
+        self.result.articles.append(article)

@@ -1,0 +1,144 @@
+"""Inputs: expanding files, folders, glob patterns and ``-`` (stdin); telling their format."""
+
+from __future__ import annotations
+
+import glob
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsfuse.model import Rejection, RejectionCode
+
+STDIN = "-"
+
+#: Format by file extension (longest match first for ``.warc.gz``).
+EXTENSIONS: dict[str, str] = {
+    ".warc.gz": "warc", ".warc": "warc", ".arc.gz": "warc", ".arc": "warc",
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".rdf": "feed",
+}
+#: In a folder walk these are documentation, not articles (a file named explicitly is read).
+SKIPPED_NAMES = re.compile(r"\A(?:readme|license|licence|changelog|contributing|notice)(?:\.\w+)?\Z", re.I)
+
+_GLOB_CHARS = re.compile(r"[*?\[]")
+_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
+_HTML_START = re.compile(rb"\A(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)[\s>/]", re.I | re.S)
+
+
+@dataclass(frozen=True)
+class Input:
+    """One file (or stdin) to read; ``name`` is how messages and ``Article.input`` call it."""
+
+    name: str
+    path: Path | None  # None: stdin
+
+
+def expand(sources: Iterable[str | Path]) -> tuple[list[Input], list[Rejection]]:
+    """Turn the user's sources into files, in a stable order, without duplicates.
+
+    Folders are walked recursively in sorted order, skipping hidden files and folders and
+    README/LICENSE-like files; glob patterns (``*``, ``?``, ``[...]``, ``**``) are expanded.
+
+    Returns:
+        The inputs, and a ``not_found`` rejection for each source that names nothing.
+    """
+    inputs: list[Input] = []
+    rejected: list[Rejection] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            inputs.append(Input(name=str(path), path=path))
+
+    for source in sources:
+        text = str(source)
+        if text == STDIN:
+            inputs.append(Input(name=STDIN, path=None))
+            continue
+        path = Path(text).expanduser()
+        if path.is_dir():
+            for file in _walk(path):
+                add(file)
+        elif path.is_file():
+            add(path)
+        elif _GLOB_CHARS.search(text):
+            matches = sorted(glob.glob(str(path), recursive=True))
+            files = [Path(m) for m in matches if Path(m).is_file()]
+            for d in (Path(m) for m in matches if Path(m).is_dir()):
+                files.extend(_walk(d))
+            if not files:
+                rejected.append(Rejection(input=text, code=RejectionCode.NOT_FOUND,
+                                          reason="is a pattern that matches no file."))
+            for file in files:
+                add(file)
+        elif path.exists():
+            rejected.append(Rejection(input=text, code=RejectionCode.UNREADABLE,
+                                      reason="is neither a file nor a folder (a device, socket or pipe?)."))
+        else:
+            rejected.append(Rejection(input=text, code=RejectionCode.NOT_FOUND,
+                                      reason="does not exist; check the path."))
+    return inputs, rejected
+
+
+def _walk(folder: Path) -> list[Path]:
+    files = []
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).parts
+        if any(part.startswith(".") for part in rel) or not path.is_file():
+            continue
+        if SKIPPED_NAMES.match(path.name):
+            continue
+        files.append(path)
+    return files
+
+
+def format_by_name(name: str) -> str | None:
+    """The format an extension promises, or None (no or unknown extension)."""
+    low = name.lower()
+    for ext in sorted(EXTENSIONS, key=len, reverse=True):
+        if low.endswith(ext):
+            return EXTENSIONS[ext]
+    return None
+
+
+def has_extension(name: str) -> bool:
+    return bool(Path(name).suffix) and not name.endswith(".")
+
+
+def sniff(head: bytes) -> str | None:
+    """The format the first bytes show: warc, feed, html, json, jsonl; None for plain text."""
+    body = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"\x1f\x8b"):
+        return "warc" if _gzipped_warc(head) else None
+    if body.startswith((b"WARC/", b"filedesc://")):
+        return "warc"
+    if body.startswith(b"<"):
+        if _FEED_ROOT.search(body[:4000]) and not re.search(rb"<html[\s>]", body[:4000], re.I):
+            return "feed"
+        if _HTML_START.match(body) or re.search(rb"<(?:html|body)[\s>]", body[:4000], re.I):
+            return "html"
+        return None
+    if body.startswith((b"{", b"[")):
+        first = body.split(b"\n", 1)[0].strip()
+        try:
+            json.loads(first)
+            return "jsonl" if body.startswith(b"{") and b"\n{" in body else "json"
+        except ValueError:
+            return "json"
+    return None
+
+
+def _gzipped_warc(head: bytes) -> bool:
+    import zlib
+
+    try:
+        inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+    except zlib.error:
+        return False
+    return inner.startswith((b"WARC/", b"filedesc://"))
