@@ -88,16 +88,31 @@ def brief_articles(articles: Sequence[Article], options: Options | None = None) 
     from newsfuse.extract import extract_mentions
 
     options = options or Options()
-    analysed = analyse(
-        articles,
+    # Exact copies under their own ids (syndicated stories) are analysed once; the copies reuse
+    # the first copy's analysis and mentions, re-addressed to their own article id.
+    first_by_text: dict[str, Article] = {}
+    for article in articles:
+        first_by_text.setdefault(article.text, article)
+    originals = list(first_by_text.values())
+    analysed_originals = analyse(
+        originals,
         n_process=options.n_process,
         batch_size=options.batch_size,
         embeddings=options.embeddings,
         progress=options.progress,
     )
-    mentions = {
-        a.id: extract_mentions(a, an) for a, an in zip(articles, analysed, strict=True)
+    by_original = {
+        a.id: (an, extract_mentions(a, an)) for a, an in zip(originals, analysed_originals, strict=True)
     }
+    analysed: list[Analysed] = []
+    mentions: dict[str, list[Mention]] = {}
+    for article in articles:
+        an, found = by_original[first_by_text[article.text].id]
+        if an.article_id != article.id:
+            an = an.model_copy(update={"article_id": article.id})
+            found = [_readdress(m, article.id) for m in found]
+        analysed.append(an)
+        mentions[article.id] = found
     events, duplicates = _events(articles, analysed, mentions, options)
     briefs = _briefs(events, articles, analysed, mentions, options)
     return Report(
@@ -106,6 +121,11 @@ def brief_articles(articles: Sequence[Article], options: Options | None = None) 
         articles=list(articles),
         duplicates=duplicates,
     )
+
+
+def _readdress(mention: Mention, article_id: str) -> Mention:
+    number = mention.id.rsplit(":", 1)[-1]
+    return mention.model_copy(update={"id": f"{article_id}:{number}", "article_id": article_id})
 
 
 def _events(

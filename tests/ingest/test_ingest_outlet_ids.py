@@ -37,17 +37,32 @@ def test_content_hash_id_is_stable_and_of_the_cleaned_text(tmp_path):
     assert a.original_text == " date 2024-01-02 " + TEXT + "\n\nAdvertisement\n"
 
 
-def test_exact_duplicates_are_reported_and_returned_once(tmp_path):
+def test_the_same_text_read_twice_is_reported_and_returned_once(tmp_path):
     (tmp_path / "1.txt").write_text(TEXT)
     (tmp_path / "2.txt").write_text("  " + TEXT + "\n\nShare this\n")  # same once cleaned
-    (tmp_path / "3.jsonl").write_text(json.dumps({"id": "given-1", "text": TEXT}) + "\n")
     result = read_sources([tmp_path], max_bytes=10_000)
     assert len(result.articles) == 1
     first = result.articles[0].id
     assert [(d.article_id, d.duplicate_of, d.kind) for d in result.duplicates] == [
-        (first, first, "exact"), ("given-1", first, "exact")
+        (first, first, "exact")
     ]
-    assert result.duplicates[1].input == f"{tmp_path / '3.jsonl'}:1"
+    assert result.duplicates[0].input == str(tmp_path / "2.txt")
+
+
+def test_a_copy_under_its_own_id_is_kept_and_reported(tmp_path):
+    # A syndicated copy published under another id: it stays an article (it belongs to whatever
+    # event its outlet covered) and is reported as a copy of the first.
+    (tmp_path / "1.txt").write_text(TEXT)
+    (tmp_path / "3.jsonl").write_text(
+        json.dumps({"id": "given-1", "text": TEXT}) + "\n" + json.dumps({"id": "given-1", "text": TEXT})
+    )
+    result = read_sources([tmp_path], max_bytes=10_000)
+    first = result.articles[0].id
+    assert [a.id for a in result.articles] == [first, "given-1"]
+    assert [(d.article_id, d.duplicate_of) for d in result.duplicates] == [
+        ("given-1", first), ("given-1", first)
+    ]
+    assert result.duplicates[0].input == f"{tmp_path / '3.jsonl'}:1"
 
 
 def test_a_given_id_used_twice_for_different_texts_stays_unique(tmp_path):

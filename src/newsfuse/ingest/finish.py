@@ -57,7 +57,8 @@ class Finisher:
 
     def __init__(self) -> None:
         self.result = IngestResult()
-        self._by_text: dict[str, str] = {}  # sha256 of cleaned text -> id of the first copy
+        # sha256 of cleaned text -> (id of the first copy, ids and urls already holding that text)
+        self._by_text: dict[str, tuple[str, set[str]]] = {}
         self._ids: set[str] = set()
 
     def add(self, item: Item) -> None:
@@ -71,10 +72,16 @@ class Finisher:
         digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
         first = self._by_text.get(digest)
         if first is not None:
+            first_id, holders = first
             self.result.duplicates.append(
-                Duplicate(article_id=article.id, duplicate_of=first, kind="exact", input=article.input)
+                Duplicate(article_id=article.id, duplicate_of=first_id, kind="exact", input=article.input)
             )
-            return
+            # The same record read twice is dropped; a copy published under its own id or URL (a
+            # syndicated wire story) stays an article of its own: it belongs to whatever event its
+            # outlet covered, and later stages count it as the same source, not a new one.
+            if article.id in holders or (article.url is not None and article.url in holders):
+                return
+            holders.update(k for k in (article.id, article.url) if k)
         if article.id in self._ids:  # a given id reused for a different text
             given, n = article.id, 2
             while f"{given}~{n}" in self._ids:
@@ -82,5 +89,6 @@ class Finisher:
             article.extra["given_id"] = given
             article.id = f"{given}~{n}"
         self._ids.add(article.id)
-        self._by_text[digest] = article.id
+        if first is None:
+            self._by_text[digest] = (article.id, {k for k in (article.id, article.url) if k})
         self.result.articles.append(article)
