@@ -283,8 +283,8 @@ def reconcile_count(
     series: list[SeriesPoint] = []
     for c in claims:
         worded = wording(c.mention)
-        if series and series[-1].value == worded:
-            continue
+        if series and (series[-1].low, series[-1].high) == (c.low, c.high):
+            continue  # the same figure reported again (or worded differently): not a revision
         series.append(
             SeriesPoint(
                 published=next(
