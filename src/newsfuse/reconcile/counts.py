@@ -12,7 +12,8 @@ The steps (docs/reconcile.md has the reasoning and examples):
    one day figures are ordered by size, since same-day reports of a developing toll rise.
 4. *Supersession*: a claim is superseded by a later one that revises it (a toll that rose, a
    figure flagged "rose to"/"revised"), or, on the same day, by a higher incompatible toll unless
-   the two are held by *different named sources* (then they contradict each other).
+   the two are held by *different named sources* (then they contradict each other) or the
+   higher one is vague ("dozens"). A later repeat of a superseded figure is stale.
 5. The non-superseded claims give ``low``/``high`` (their intersection) and the status:
    ``single_source`` (one independent origin), ``disputed`` (no value satisfies all),
    ``updated`` (something was superseded), else ``agreed``.
@@ -158,8 +159,17 @@ def _supersede(claims: list[Claim], rising: bool) -> None:
                 old.superseded = True
             elif later and not rising and new.authority >= old.authority:
                 old.superseded = True
-            elif not later and rising and clash and new.point > old.point and not contradicting:
+            elif (not later and rising and clash and new.point > old.point and not contradicting
+                  and new.value.qualifier != "vague"):
                 old.superseded = True
+    # A superseded figure does not come back by being repeated later ("the fire that killed
+    # five" a week after the toll was revised to seven): repeats of it are stale.
+    stale = {(c.low, c.high) for c in claims if c.superseded}
+    for c in claims:
+        if not c.superseded and (c.low, c.high) in stale and not c.mention.revision:
+            if any(not o.superseded and not _compatible(o.value, c.value)
+                   and o.day and c.day and o.day < c.day for o in claims):
+                c.superseded = True
 
 
 def _sides(active: list[Claim]) -> list[list[Claim]]:
