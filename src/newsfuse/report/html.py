@@ -58,8 +58,12 @@ def anchor(brief: Brief, mention_id: str) -> str:
     return f"ev-{_ID_UNSAFE.sub('_', brief.id)}-{_ID_UNSAFE.sub('_', mention_id)}"
 
 
-def segments(brief: Brief, article: Article) -> list[Segment]:
-    """The article text cut into plain and marked pieces (evidence of the brief's facts)."""
+def segments(brief: Brief, article: Article, anchors: dict[str, str]) -> list[Segment]:
+    """The article text cut into plain and marked pieces (evidence of the brief's facts).
+
+    ``anchors`` receives mention id -> the id of the mark that shows its evidence (overlapping
+    evidence shares the first mark).
+    """
     spans = []
     for slot, fact in brief.facts.items():
         for fm in [*fact.mentions, *fact.conflicting]:
@@ -73,11 +77,13 @@ def segments(brief: Brief, article: Article) -> list[Segment]:
     spans.sort()
     out: list[Segment] = []
     at = 0
-    seen = set()
     for start, end, mention_id, slot in spans:
-        if start < at or mention_id in seen:
-            continue  # overlapping evidence: the first one is marked
-        seen.add(mention_id)
+        if mention_id in anchors:
+            continue
+        if start < at:
+            anchors[mention_id] = out[-1].anchor  # overlaps the last mark: link to it
+            continue
+        anchors[mention_id] = anchor(brief, mention_id)
         if start > at:
             out.append(Segment(article.text[at:start]))
         out.append(Segment(article.text[start:end], anchor(brief, mention_id), slot))
@@ -92,10 +98,10 @@ def render_html(report: Report) -> str:
     briefs = []
     for brief in report.events:
         marked = {}
+        anchors: dict[str, str] = {}
         for aid in brief.article_ids:
             if aid in articles:
-                marked[aid] = segments(brief, articles[aid])
-        anchors = {m.id: anchor(brief, m.id) for m in brief.mentions}
+                marked[aid] = segments(brief, articles[aid], anchors)
         cite = {s.article_id: s.index for s in brief.sources}
         briefs.append({
             "brief": brief,
