@@ -36,7 +36,10 @@ NOT_CLAIMS = {"actor", "event_type"}
 def fact_wording(fact: Fact) -> str:
     """A fact's value as a reader says it: "at least 143", "62", "4-6", "Islamic State"."""
     if fact.slot not in COUNT_SLOTS and not fact.slot.startswith("other_count"):
-        return str(fact.best) if fact.best is not None else "unknown"
+        if fact.best is None:
+            return "unknown"
+        branch = (fact.value or {}).get("branch") if fact.slot == "responsibility" else None
+        return f"{fact.best} ({branch})" if branch else str(fact.best)
     if fact.best is None:
         return "unknown"
     if fact.low is not None and fact.low == fact.high:

@@ -6,7 +6,7 @@ from markupsafe import Markup, escape
 
 from newsfuse.model import Fact
 
-WIDTH, HEIGHT, PAD = 320, 120, 28
+WIDTH, HEIGHT, PAD = 340, 120, 36
 
 
 def series_svg(fact: Fact) -> Markup:

@@ -7,13 +7,16 @@ reconciled fact whose evidence lies in the sentence and for an article's lead. E
 sentence cites its own article and every article with a sentence that says the same (cosine at
 least ``same_as``) or that supports a fact the sentence states. Parameters: ``data/summary.json``.
 Embeddings come from ``Analysed.sentence_embeddings`` when the analysis made them, otherwise
-from ``newsfuse.analyse.embed`` for at most ``max_candidates`` sentences per event.
+from ``newsfuse.analyse.embed`` for a few lexically pre-ranked candidates per event (the model
+call dominates this stage's cost). An event reported by one article only, where there is little
+redundancy to remove, uses hashed word vectors instead of the model.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -91,6 +94,16 @@ def candidates(
     return found
 
 
+def lexical_vectors(texts: Sequence[str], dims: int = 1024) -> np.ndarray:
+    """Hashed bag-of-words unit vectors: the stand-in for the sentence model on one article."""
+    out = np.zeros((len(texts), dims), dtype=np.float32)
+    for i, text in enumerate(texts):
+        for word in _WORD.findall(text.lower()):
+            out[i, zlib.crc32(word.encode()) % dims] += 1.0
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.where(norms == 0, 1, norms)
+
+
 def _lexical_prescore(cands: list[Candidate]) -> list[float]:
     counts: dict[str, int] = {}
     words = [set(_WORD.findall(c.span.text.lower())) for c in cands]
@@ -120,15 +133,23 @@ def select(
     s = settings()
     if not cands:
         return []
+    if len(cands) <= s["min_sentences"] and all(c.vector is None for c in cands):
+        return [(c, []) for c in cands]  # nothing to choose between: no model call
     missing = [c for c in cands if c.vector is None]
-    if len(missing) > s["max_candidates"]:
+    n_articles = len({c.article_id for c in cands})
+    if n_articles < s["model_min_articles"]:
+        # One article: little redundancy to find, so word vectors do and the model is spared.
+        embed = lexical_vectors
+    budget = min(s["max_candidates"], s["candidates_per_article"] * n_articles + 2)
+    if len(missing) > budget:
         scores = _lexical_prescore(cands)
         order = sorted(range(len(cands)), key=lambda i: -scores[i])
-        keep = set(order[: s["max_candidates"]])
+        keep = set(order[:budget])
         cands = [c for i, c in enumerate(cands) if i in keep or c.vector is not None]
         missing = [c for c in cands if c.vector is None]
     if missing:
-        vectors = embed([c.span.text for c in missing])
+        # The model's cost grows with length; a sentence's first words carry most of its sense.
+        vectors = embed([c.span.text[: s["embed_chars"]] for c in missing])
         for c, v in zip(missing, vectors, strict=True):
             c.vector = np.asarray(v, dtype=np.float32)
     matrix = np.stack([c.vector for c in cands])
