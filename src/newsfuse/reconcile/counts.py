@@ -125,15 +125,32 @@ def wording(mention: Mention) -> str:
     return _DEFAULT_WORDING.get(value.qualifier, "{}").format(point)
 
 
+def article_figure(found: Sequence[Mention]) -> Mention:
+    """The mention that stands for one article's figure.
+
+    The exact figure the article repeats most (a revision "rose to" first, then the earliest in
+    the text: the lead states the toll, later paragraphs bring details and other incidents);
+    with no exact figure, the highest lower bound; vague words only when nothing else.
+    """
+    precise = [m for m in found if m.value.qualifier != "vague"] or list(found)
+    exact = [m for m in precise if m.value.high is not None and m.value.low == m.value.high]
+    if not exact:
+        return max(precise, key=lambda m: (m.value.low, m.value.high is not None, m.revision))
+    tally: dict[int, list[Mention]] = {}
+    for m in exact:
+        tally.setdefault(m.value.low, []).append(m)
+    best = max(tally.values(), key=lambda ms: (any(m.revision for m in ms), len(ms),
+                                                -min(m.evidence.start for m in ms)))
+    return min(best, key=lambda m: m.evidence.start)
+
+
 def _claims(mentions: Sequence[Mention], groups: SourceGroups, days: dict) -> list[Claim]:
-    by_key: dict[tuple[str, str | None], list[Mention]] = {}
+    by_article: dict[str, list[Mention]] = {}
     for m in mentions:
-        key = (m.article_id, normalise(m.attribution.source) if m.attribution.source else None)
-        by_key.setdefault(key, []).append(m)
+        by_article.setdefault(m.article_id, []).append(m)
     claims = []
-    for found in by_key.values():
-        precise = [m for m in found if m.value.qualifier != "vague"] or found
-        pick = max(precise, key=lambda m: (m.value.low, m.value.high is not None, m.revision))
+    for found in by_article.values():
+        pick = article_figure(found)
         claims.append(Claim(pick, pick.value, groups.origin(pick), days.get(pick.article_id), 0))
     known = [c.day for c in claims if c.day]
     first = min(known) if known else None
@@ -235,6 +252,7 @@ def reconcile_count(
     groups: SourceGroups,
     *,
     policy: str = "latest",
+    who: frozenset[str] | None = None,
 ) -> Fact | None:
     """One Fact for a count slot, or None when no eligible mention states it.
 
@@ -244,6 +262,7 @@ def reconcile_count(
         articles: the event's articles (publication dates order the claims).
         groups: the event's independent-source groups.
         policy: ``latest`` or ``conservative`` (see the module docstring).
+        who: only counts of these people (``victims``, ``attackers``, ``all``); None: any.
 
     Returns:
         The fact with best, low, high, status, series, supporting/conflicting mentions,
@@ -256,6 +275,7 @@ def reconcile_count(
         and m.scope == "main"
         and isinstance(m.value, CountValue)
         and m.value.subset_of != slot
+        and (who is None or m.value.who in who)
     ]
     if not eligible:
         return None
