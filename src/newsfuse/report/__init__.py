@@ -1,45 +1,40 @@
-"""Stage ``report``: Event + Facts → Brief, and the renderers. (issue 5)"""
+"""Stage ``report``: Event + Facts -> Brief, and the renderers.
+
+``build_brief`` (``brief``) assembles headline, cited summary (``summary``: MMR over sentence
+embeddings), fact table, disputes, single-source claims, timelines and sources. ``render(report,
+fmt)`` writes Markdown (``markdown``), JSON (``json_output``, schema in docs/schema/ written by
+``schema``) or one self-contained HTML page (``html``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from newsfuse.errors import ConfigError
+from newsfuse.model import Report
+from newsfuse.report.brief import build_brief, fact_wording, headline
+from newsfuse.report.html import render_html
+from newsfuse.report.json_output import render_json
+from newsfuse.report.markdown import render_markdown
 
-from newsfuse.model import Analysed, Article, Brief, Event, Fact, Mention, Report, SourceRef
+__all__ = ["FORMATS", "build_brief", "fact_wording", "headline", "render"]
 
-__all__ = ["build_brief", "render"]
-
-
-def build_brief(
-    event: Event,
-    facts: dict[str, Fact],
-    articles: Sequence[Article],
-    mentions: Sequence[Mention],
-    analysed: Sequence[Analysed],
-) -> Brief:
-    return Brief(
-        id=event.id,
-        title=event.title,
-        headline=event.title,
-        article_ids=event.article_ids,
-        duplicates=event.duplicates,
-        independent_sources=event.independent_sources,
-        facts=facts,
-        mentions=list(mentions),
-        sources=[
-            SourceRef(index=i + 1, article_id=a.id, title=a.title, source=a.source, url=a.url,
-                      published=a.published, group=i + 1)
-            for i, a in enumerate(articles)
-        ],
-    )
+FORMATS = {"md": render_markdown, "json": render_json, "html": render_html}
 
 
 def render(report: Report, fmt: str) -> str:
-    if fmt == "json":
-        return report.model_dump_json(indent=2)
-    lines = []
-    for b in report.events:
-        lines.append(f"# {b.headline or b.id}")
-        for slot, fact in b.facts.items():
-            if fact.best is not None:
-                lines.append(f"- {slot}: {fact.best}")
-    return "\n".join(lines) + "\n"
+    """Render a report.
+
+    Args:
+        report: the run's Report.
+        fmt: ``md`` (Markdown), ``json`` or ``html``.
+
+    Returns:
+        The document as text.
+
+    Raises:
+        ConfigError: for an unknown format.
+    """
+    try:
+        renderer = FORMATS[fmt]
+    except KeyError:
+        raise ConfigError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}.") from None
+    return renderer(report)

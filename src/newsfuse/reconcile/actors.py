@@ -1,0 +1,154 @@
+"""People, organisations and claims of responsibility, canonicalised across articles.
+
+Actors are grouped by :func:`newsfuse.reconcile.names.same_name` (alias data, transliteration
+folds, surname matching). Claims of responsibility are grouped by their *root* organisation
+(``IS-K`` -> ``Islamic State``): a branch is a finer answer, not a conflict. Only ``claimed`` and
+``denied`` stances are claims; "US officials blame X" (``attributed``) is reported beside them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsfuse.model import ActorValue, Fact, FactStatus, Mention, ResponsibilityValue
+from newsfuse.reconcile.categorical import fact_mention, vote, voted_confidence, voted_status
+from newsfuse.reconcile.names import (
+    canonical_name,
+    lookup_organisation,
+    root_organisation,
+    same_name,
+)
+from newsfuse.reconcile.sources import SourceGroups
+
+
+def _names(m: Mention) -> list[str]:
+    v = m.value
+    return [n for n in (v.name, v.canonical) if n]
+
+
+def group_actors(mentions: Sequence[Mention]) -> list[list[Mention]]:
+    """Actor mentions grouped into one list per entity, in order of first mention."""
+    groups: list[list[Mention]] = []
+    names: list[list[str]] = []
+    for m in mentions:
+        own = _names(m)
+        hits = [
+            i for i, known in enumerate(names)
+            if any(same_name(a, b) for a in own for b in known)
+            and (groups[i][0].value.type == "person") == (m.value.type == "person")
+        ]
+        if len(hits) > 1:
+            # A bare surname matching several people ("Smith") is ambiguous: keep it apart.
+            if all(len(n.split()) == 1 for n in own):
+                hits = []
+            else:
+                hits = hits[:1]
+        if hits:
+            groups[hits[0]].append(m)
+            names[hits[0]].extend(own)
+        else:
+            groups.append([m])
+            names.append(list(own))
+    return groups
+
+
+def reconcile_actors(mentions: Sequence[Mention], groups: SourceGroups) -> Fact | None:
+    """One fact listing each distinct actor once, with every spelling seen."""
+    found = [m for m in mentions if m.slot == "actor" and m.scope == "main"
+             and isinstance(m.value, ActorValue)]
+    if not found:
+        return None
+    actors = []
+    origins_all: set[str] = set()
+    for members in group_actors(found):
+        all_names = [n for m in members for n in _names(m)]
+        name = canonical_name(all_names)
+        origins = {groups.origin(m) for m in members}
+        origins_all |= origins
+        titles = [m.value.title for m in members if m.value.title]
+        roles = [m.value.role for m in members if m.value.role]
+        actors.append({
+            "name": name,
+            "aliases": sorted(set(all_names) - {name}),
+            "type": members[0].value.type,
+            "role": max(set(roles), key=roles.count) if roles else None,
+            "title": max(titles, key=len) if titles else None,
+            "mention_ids": [m.id for m in members],
+            "sources": len(origins),
+        })
+    return Fact(
+        slot="actor",
+        best="; ".join(a["name"] for a in actors),
+        status=FactStatus.AGREED if len(origins_all) > 1 else FactStatus.SINGLE_SOURCE,
+        value={"actors": actors},
+        mentions=[fact_mention(m) for m in found],
+        sources=len(origins_all),
+        confidence=1.0 if len(origins_all) > 1 else 0.5,
+        aliases=sorted({a for actor in actors for a in actor["aliases"]}),
+    )
+
+
+def _canonical_claimant(v: ResponsibilityValue) -> str:
+    for name in (v.canonical, v.claimant):
+        if name and lookup_organisation(name):
+            return lookup_organisation(name)[0]
+    return v.canonical or v.claimant
+
+
+def _root(v: ResponsibilityValue) -> str:
+    if v.parent:
+        return root_organisation(v.parent)
+    return root_organisation(_canonical_claimant(v))
+
+
+def reconcile_responsibility(mentions: Sequence[Mention], groups: SourceGroups) -> Fact | None:
+    """Who claimed the event: one canonical claimant with its finest branch and channels."""
+    found = [m for m in mentions if m.slot == "responsibility" and m.scope == "main"
+             and isinstance(m.value, ResponsibilityValue)]
+    if not found:
+        return None
+    claims = [m for m in found if m.value.stance == "claimed"]
+    attributed = [m for m in found if m.value.stance == "attributed"]
+    denied = [m for m in found if m.value.stance == "denied"]
+    roots: list[str] = []
+
+    def root_key(m: Mention) -> str:
+        r = _root(m.value)
+        for known in roots:
+            if same_name(known, r):
+                return known
+        roots.append(r)
+        return r
+
+    ranked = vote(claims, root_key, groups)
+    other = {
+        "attributed": [{"to": _canonical_claimant(m.value), "by": m.value.by, "mention_id": m.id}
+                       for m in attributed],
+        "denied": [{"by": _canonical_claimant(m.value), "mention_id": m.id} for m in denied],
+    }
+    if not ranked:
+        return Fact(slot="responsibility", status=FactStatus.UNKNOWN, value={"claimant": None, **other},
+                    mentions=[fact_mention(m) for m in found])
+    root, supporting, origins = ranked[0]
+    branches = [c for c in (_canonical_claimant(m.value) for m in supporting) if c != root]
+    branch = max(set(branches), key=branches.count) if branches else None
+    channels: list[str] = []
+    for m in supporting:
+        if m.value.channel:
+            found_org = lookup_organisation(m.value.channel)
+            channel = found_org[0] if found_org else m.value.channel
+            if not any(same_name(channel, c) for c in channels):
+                channels.append(channel)
+    status = voted_status(ranked)
+    return Fact(
+        slot="responsibility",
+        best=root,
+        status=status,
+        value={"claimant": root, "branch": branch, "stance": "claimed", "channels": channels,
+               "rivals": [r for r, _, _ in ranked[1:]], **other},
+        mentions=[fact_mention(m) for m in supporting],
+        conflicting=[fact_mention(m) for _, ms, _ in ranked[1:] for m in ms],
+        sources=len(origins),
+        confidence=voted_confidence(ranked, status, groups),
+        aliases=sorted({m.value.claimant for m in supporting} - {root}),
+    )

@@ -1,0 +1,188 @@
+"""Place, time and event type: values voted on by independent sources.
+
+A value's support is the set of independent origins stating it (copies count once). The best
+value is the one with most support (then most authoritative, then first reported). A fact is
+``single_source`` when one origin states the slot at all, ``disputed`` when a different value is
+held by at least half as many origins as the best one (and by two or more), else ``agreed``.
+Places are hierarchical: "Moscow" does not contradict "Krasnogorsk, near Moscow"; the most
+specific place consistent with the country and region the sources agree on is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from newsfuse.model import Fact, FactMention, FactStatus, Mention, PlaceValue, TimeValue
+from newsfuse.reconcile.confidence import confidence, evidence_weight
+from newsfuse.reconcile.names import fold
+from newsfuse.reconcile.sources import SourceGroups, attribution_label, authority
+
+_PLACE_FIELDS = ("country", "region", "city", "venue")
+_REFERENCE_RELATIONS = {"near", "outside", "outskirts of", "suburb of", "north of", "south of",
+                        "east of", "west of", "close to", "on the outskirts of"}
+
+
+def fact_mention(m: Mention) -> FactMention:
+    """A mention as a fact cites it."""
+    return FactMention(
+        mention_id=m.id,
+        article_id=m.article_id,
+        quote=m.evidence.text,
+        start=m.evidence.start,
+        end=m.evidence.end,
+        attribution=attribution_label(m),
+    )
+
+
+def vote(
+    mentions: Sequence[Mention], key: Callable[[Mention], str | None], groups: SourceGroups
+) -> list[tuple[str, list[Mention], set[str]]]:
+    """Values of ``key`` with their mentions and origins, best supported first."""
+    table: dict[str, tuple[list[Mention], set[str]]] = {}
+    for m in mentions:
+        k = key(m)
+        if k:
+            entry = table.setdefault(k, ([], set()))
+            entry[0].append(m)
+            entry[1].add(groups.origin(m))
+    ranked = sorted(
+        table.items(),
+        key=lambda kv: (
+            -len(kv[1][1]),
+            -max(authority(m.attribution.kind) for m in kv[1][0]),
+            min(mentions.index(m) for m in kv[1][0]),
+        ),
+    )
+    return [(k, ms, origins) for k, (ms, origins) in ranked]
+
+
+def voted_status(ranked: list[tuple[str, list[Mention], set[str]]]) -> FactStatus:
+    """Status of a voted slot (see the module docstring)."""
+    everyone = set().union(*(origins for _, _, origins in ranked)) if ranked else set()
+    if len(everyone) <= 1:
+        return FactStatus.SINGLE_SOURCE
+    best = len(ranked[0][2])
+    for _, _, origins in ranked[1:]:
+        rival = len(origins - ranked[0][2])
+        if rival >= 2 and rival * 2 >= best:
+            return FactStatus.DISPUTED
+    return FactStatus.AGREED
+
+
+def voted_confidence(
+    ranked: list[tuple[str, list[Mention], set[str]]], status: FactStatus, groups: SourceGroups
+) -> float:
+    """Confidence of a voted value: noisy-or over its origins, scaled by its share of support."""
+    if not ranked:
+        return 0.0
+    _, ms, origins = ranked[0]
+    weights: dict[str, float] = {}
+    for m in ms:
+        o = groups.origin(m)
+        w = evidence_weight(m.attribution.kind, bool(m.hedge), False)
+        weights[o] = max(weights.get(o, 0.0), w)
+    everyone = set().union(*(o for _, _, o in ranked))
+    value = status.value if hasattr(status, "value") else status
+    return confidence(weights.values(), len(origins) / max(len(everyone), 1), value)
+
+
+def _main(mentions: Sequence[Mention], slot: str) -> list[Mention]:
+    return [m for m in mentions if m.slot == slot and m.scope == "main"]
+
+
+def reconcile_place(mentions: Sequence[Mention], groups: SourceGroups) -> Fact | None:
+    """The most specific place all sources are consistent with."""
+    found = [m for m in _main(mentions, "place") if isinstance(m.value, PlaceValue)]
+    if not found:
+        return None
+    chosen: dict[str, str] = {}
+    shown: dict[str, str] = {}
+    pool = found
+    ranked_city: list = []
+    for field in _PLACE_FIELDS:
+        def key(m: Mention, field=field):
+            v = getattr(m.value, field)
+            if field == "city" and (m.value.relation or "").lower() in _REFERENCE_RELATIONS:
+                return None  # "near Moscow": a reference point, not where it happened
+            return fold(v) if v else None
+
+        ranked = vote(pool, key, groups)
+        if not ranked:
+            continue
+        chosen[field] = ranked[0][0]
+        shown[field] = getattr(ranked[0][1][0].value, field)
+        if field == "city":
+            ranked_city = ranked
+        # Keep the mentions that do not contradict what is chosen so far.
+        pool = [m for m in pool if not getattr(m.value, field) or key(m) in (None, ranked[0][0])]
+    status = voted_status(ranked_city) if ranked_city else voted_status(
+        vote(found, lambda m: "place", groups)
+    )
+    support = [m for m in pool if any(getattr(m.value, f) for f in _PLACE_FIELDS)]
+    relation = next((m.value.relation for m in found if m.value.relation), None)
+    reference = next(
+        (m.value.city for m in found
+         if m.value.city and (m.value.relation or "").lower() in _REFERENCE_RELATIONS), None)
+    value = {f: shown.get(f) for f in ("venue", "city", "region", "country")}
+    if reference and fold(reference) != chosen.get("city"):
+        value["near"] = reference
+        value["relation"] = relation
+    best = ", ".join(v for v in (value["venue"], value["city"], value.get("near") and
+                                 f"near {value['near']}", value["region"], value["country"]) if v)
+    ranked_all = vote(support, lambda m: "place", groups) or vote(found, lambda m: "place", groups)
+    return Fact(
+        slot="place",
+        best=best or None,
+        status=status,
+        value=value,
+        mentions=[fact_mention(m) for m in support],
+        conflicting=[fact_mention(m) for m in found if m not in support],
+        sources=len(ranked_all[0][2]) if ranked_all else 0,
+        confidence=voted_confidence(ranked_all, status, groups),
+        aliases=sorted({getattr(m.value, f) for m in support for f in ("venue", "city")
+                        if getattr(m.value, f)} - {value["venue"], value["city"]}),
+    )
+
+
+def reconcile_time(mentions: Sequence[Mention], groups: SourceGroups) -> Fact | None:
+    """The date the event happened, voted; time of day from the mentions of that date."""
+    found = [
+        m for m in _main(mentions, "time")
+        if isinstance(m.value, TimeValue) and m.value.role == "occurred" and m.value.date
+    ]
+    if not found:
+        return None
+    ranked = vote(found, lambda m: m.value.date.isoformat(), groups)
+    best, ms, origins = ranked[0]
+    status = voted_status(ranked)
+    times = [m.value.time_of_day for m in ms if m.value.time_of_day]
+    return Fact(
+        slot="time",
+        best=best,
+        status=status,
+        value={"date": best, "time_of_day": max(set(times), key=times.count) if times else None},
+        mentions=[fact_mention(m) for m in ms],
+        conflicting=[fact_mention(m) for _, others, _ in ranked[1:] for m in others],
+        sources=len(origins),
+        confidence=voted_confidence(ranked, status, groups),
+    )
+
+
+def reconcile_event_type(mentions: Sequence[Mention], groups: SourceGroups) -> Fact | None:
+    """The event type most sources give; the others are kept as facets, not conflicts."""
+    found = _main(mentions, "event_type")
+    ranked = vote(found, lambda m: getattr(m.value, "label", "").lower() or None, groups)
+    if not ranked:
+        return None
+    status = FactStatus.SINGLE_SOURCE if voted_status(ranked) == FactStatus.SINGLE_SOURCE else (
+        FactStatus.AGREED)
+    return Fact(
+        slot="event_type",
+        best=ranked[0][0],
+        status=status,
+        value={"labels": {label: len(origins) for label, _, origins in ranked}},
+        mentions=[fact_mention(m) for m in ranked[0][1]],
+        sources=len(ranked[0][2]),
+        confidence=voted_confidence(ranked, status, groups),
+        aliases=[label for label, _, _ in ranked[1:]],
+    )

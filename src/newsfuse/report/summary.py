@@ -1,0 +1,228 @@
+"""The brief's summary: 3-6 article sentences chosen for coverage and non-redundancy.
+
+Maximal marginal relevance over sentence embeddings: each step takes the candidate with the best
+``lambda * relevance - (1 - lambda) * (max similarity to the sentences already chosen)``.
+Relevance is the cosine to the centroid of the event's candidate sentences, plus a bonus for each
+reconciled fact whose evidence lies in the sentence and for an article's lead. Every chosen
+sentence cites its own article and every article with a sentence that says the same (cosine at
+least ``same_as``) or that supports a fact the sentence states. Parameters: ``data/summary.json``.
+Embeddings come from ``Analysed.sentence_embeddings`` when the analysis made them, otherwise
+from ``newsfuse.analyse.embed`` for a few lexically pre-ranked candidates per event (the model
+call dominates this stage's cost). An event reported by one article only, where there is little
+redundancy to remove, uses hashed word vectors instead of the model.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from newsfuse.model import Analysed, Article, Fact, Mention, Span, SummarySentence
+
+_SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+[\"'\u201d\u2019)]*|\n|$)")
+_WORD = re.compile(r"[a-z]{3,}")
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict:
+    """Summary parameters (``data/summary.json``)."""
+    path = resources.files("newsfuse.report") / "data" / "summary.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@dataclass
+class Candidate:
+    article_id: str
+    span: Span
+    position: int
+    vector: np.ndarray | None = None
+    facts: int = 0
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans of ``text`` when the analysis gave none (punctuation and line breaks)."""
+    spans = []
+    for match in _SENTENCE.finditer(text):
+        raw = match.group(0)
+        stripped = raw.strip()
+        if stripped:
+            start = match.start() + raw.index(stripped)
+            spans.append(Span(start=start, end=start + len(stripped), text=stripped))
+    return spans
+
+
+def _usable(text: str) -> bool:
+    s = settings()
+    if not s["min_chars"] <= len(text) <= s["max_chars"]:
+        return False
+    lower = text.lower()
+    return not any(word in lower for word in s["boilerplate"]) and text[-1] in ".!?\"'\u201d\u2019)"
+
+
+def candidates(
+    articles: Sequence[Article], analysed: dict[str, Analysed], facts: dict[str, Fact]
+) -> list[Candidate]:
+    """Usable sentences of the event's articles, each marked with the facts it states."""
+    evidence: dict[str, list[tuple[int, int, str]]] = {}
+    for slot, fact in facts.items():
+        for fm in fact.mentions:
+            evidence.setdefault(fm.article_id, []).append((fm.start, fm.end, slot))
+    found = []
+    for article in articles:
+        result = analysed.get(article.id)
+        spans = result.sentences if result and result.sentences else split_sentences(article.text)
+        vectors = result.sentence_embeddings if result and result.sentence_embeddings else None
+        kept = 0
+        for i, span in enumerate(spans):
+            if kept >= settings()["sentences_per_article"]:
+                break
+            if not _usable(span.text):
+                continue
+            slots = {s for a, b, s in evidence.get(article.id, []) if span.start <= a and b <= span.end}
+            vector = None
+            if vectors is not None and i < len(vectors):
+                vector = np.asarray(vectors[i], dtype=np.float32)
+            found.append(Candidate(article.id, span, kept, vector, len(slots)))
+            kept += 1
+    return found
+
+
+def lexical_vectors(texts: Sequence[str], dims: int = 1024) -> np.ndarray:
+    """Hashed bag-of-words unit vectors: the stand-in for the sentence model on one article."""
+    out = np.zeros((len(texts), dims), dtype=np.float32)
+    for i, text in enumerate(texts):
+        for word in _WORD.findall(text.lower()):
+            out[i, zlib.crc32(word.encode()) % dims] += 1.0
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.where(norms == 0, 1, norms)
+
+
+def _lexical_prescore(cands: list[Candidate]) -> list[float]:
+    counts: dict[str, int] = {}
+    words = [set(_WORD.findall(c.span.text.lower())) for c in cands]
+    for ws in words:
+        for w in ws:
+            counts[w] = counts.get(w, 0) + 1
+    scores = []
+    for c, ws in zip(cands, words, strict=True):
+        shared = sum(counts[w] - 1 for w in ws) / (len(ws) + 5)
+        scores.append(shared + 2.0 * c.facts + (1.0 if c.position == 0 else 0.0) - 0.1 * c.position)
+    return scores
+
+
+def select(
+    cands: list[Candidate],
+    embed: Callable[[list[str]], np.ndarray],
+) -> list[tuple[Candidate, list[Candidate]]]:
+    """Choose summary sentences by MMR; each with the candidates that say the same.
+
+    Args:
+        cands: candidate sentences; those without a vector are embedded with ``embed``.
+        embed: ``texts -> (n, d)`` unit vectors (``newsfuse.analyse.embed``).
+
+    Returns:
+        ``(chosen, same)`` pairs in the order chosen.
+    """
+    s = settings()
+    if not cands:
+        return []
+    if len(cands) <= s["min_sentences"] and all(c.vector is None for c in cands):
+        return [(c, []) for c in cands]  # nothing to choose between: no model call
+    missing = [c for c in cands if c.vector is None]
+    n_articles = len({c.article_id for c in cands})
+    if n_articles < s["model_min_articles"]:
+        # One article: little redundancy to find, so word vectors do and the model is spared.
+        embed = lexical_vectors
+    budget = min(s["max_candidates"], s["candidates_per_article"] * n_articles + 2)
+    if len(missing) > budget:
+        scores = _lexical_prescore(cands)
+        order = sorted(range(len(cands)), key=lambda i: -scores[i])
+        keep = set(order[:budget])
+        cands = [c for i, c in enumerate(cands) if i in keep or c.vector is not None]
+        missing = [c for c in cands if c.vector is None]
+    if missing:
+        # The model's cost grows with length; a sentence's first words carry most of its sense.
+        vectors = embed([c.span.text[: s["embed_chars"]] for c in missing])
+        for c, v in zip(missing, vectors, strict=True):
+            c.vector = np.asarray(v, dtype=np.float32)
+    matrix = np.stack([c.vector for c in cands])
+    centroid = matrix.mean(axis=0)
+    centroid /= np.linalg.norm(centroid) or 1.0
+    relevance = matrix @ centroid
+    relevance += np.array([s["fact_bonus"] * min(c.facts, 3) for c in cands])
+    relevance += np.array([s["lead_bonus"] if c.position == 0 else 0.0 for c in cands])
+    similarity = matrix @ matrix.T
+    articles = len({c.article_id for c in cands})
+    k = min(len(cands), max(s["min_sentences"], min(s["max_sentences"], 2 + articles)))
+    chosen: list[int] = []
+    while len(chosen) < k:
+        best, best_score = -1, -np.inf
+        for i in range(len(cands)):
+            if i in chosen:
+                continue
+            redundancy = max((similarity[i, j] for j in chosen), default=0.0)
+            if redundancy >= 0.95:
+                continue
+            score = s["lambda"] * relevance[i] - (1 - s["lambda"]) * redundancy
+            if score > best_score:
+                best, best_score = i, score
+        if best < 0:
+            break
+        chosen.append(best)
+    result = []
+    for i in chosen:
+        same = [cands[j] for j in range(len(cands))
+                if j != i and cands[j].article_id != cands[i].article_id
+                and similarity[i, j] >= s["same_as"]]
+        result.append((cands[i], same))
+    return result
+
+
+def summarise(
+    articles: Sequence[Article],
+    analysed: Sequence[Analysed],
+    facts: dict[str, Fact],
+    mentions: Sequence[Mention],
+    cite: dict[str, int],
+    embed: Callable[[list[str]], np.ndarray],
+) -> list[SummarySentence]:
+    """The summary sentences of an event, each citing its articles.
+
+    Args:
+        articles: the event's articles.
+        analysed: their analyses (sentences and, when present, sentence embeddings are reused).
+        facts: the reconciled facts (sentences stating them are preferred).
+        mentions: the event's mentions: a sentence also cites every article that states the
+            same value for the same slot.
+        cite: article id -> the number it is cited by.
+        embed: the embedding function.
+
+    Returns:
+        3-6 sentences (fewer only when the articles have fewer usable ones).
+    """
+    by_id = {a.article_id: a for a in analysed}
+    chosen = select(candidates(articles, by_id, facts), embed)
+    main = [m for m in mentions if m.scope == "main" and m.slot in facts]
+    out = []
+    for cand, same in chosen:
+        cited = {cand.article_id, *(c.article_id for c in same)}
+        for m in main:
+            if m.article_id == cand.article_id and cand.span.start <= m.evidence.start < cand.span.end:
+                cited |= {o.article_id for o in main if o.slot == m.slot and o.value == m.value}
+        out.append(
+            SummarySentence(
+                text=cand.span.text,
+                citations=sorted(cite[a] for a in cited if a in cite),
+                article_id=cand.article_id,
+                start=cand.span.start,
+                end=cand.span.end,
+            )
+        )
+    return out
