@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 from fastapi import FastAPI, Request
@@ -39,6 +40,7 @@ def _templates() -> Jinja2Templates:
         lstrip_blocks=True,
     )
     env.filters["safe_url"] = safe_url
+    env.filters["path"] = lambda value: quote(str(value), safe="")
     return Jinja2Templates(env=env)
 
 

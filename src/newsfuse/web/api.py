@@ -118,7 +118,7 @@ def api_event_articles(request: Request, event_id: str) -> list[Article]:
         raise _not_found(exc) from exc
 
 
-@router.get("/articles/{article_id}", response_model=StoredArticle,
+@router.get("/articles/{article_id:path}", response_model=StoredArticle,
             summary="One article with its event and mentions")
 def api_article(request: Request, article_id: str) -> StoredArticle:
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 from typing import Annotated
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -56,7 +56,7 @@ def event_page(request: Request, event_id: str):
     with request.app.state.store.read() as conn:
         current = resolve_event_id(conn, event_id)
         if current != event_id:  # merged: its page is the surviving event's
-            return RedirectResponse(f"/events/{current}", status_code=307)
+            return RedirectResponse(f"/events/{quote(current, safe='')}", status_code=307)
         event, brief = get_event(conn, current)
         articles = {a.id: a for a in event_articles(conn, current)}
     facts = [brief.facts[s] for s in SLOT_ORDER if s in brief.facts]
@@ -72,7 +72,7 @@ def event_page(request: Request, event_id: str):
     })
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str):
     with request.app.state.store.read() as conn:
         stored = get_article(conn, article_id)

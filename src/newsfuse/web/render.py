@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup, escape
 
@@ -129,7 +129,8 @@ def series_chart(fact: Fact) -> Markup | None:
             parts.append(f'<line class="open" x1="{x:.1f}" y1="{yy:.1f}" x2="{x:.1f}" '
                          f'y2="{max(PAD_T, yy - 14):.1f}"/>')
         parts.append(
-            f'<a href="/articles/{escape(point.article_id)}#m={escape(point.mention_id)}">'
+            f'<a href="/articles/{escape(quote(point.article_id, safe=""))}'
+            f'#m={escape(quote(point.mention_id, safe=""))}">'
             f'<circle class="dot" cx="{x:.1f}" cy="{yy:.1f}" r="4"><title>'
             f"{escape(point.value)} — {escape(point.attribution or '')}</title></circle></a>"
             f'<text class="label" x="{x:.1f}" y="{yy - 8:.1f}" text-anchor="middle">'
