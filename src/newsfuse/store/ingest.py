@@ -256,8 +256,9 @@ def _candidates(conn: Connection, article: Article, assigner: Assigner,
     query = sa.select(e.id, e.centroid, e.profile, e.first_published, e.last_published)
     published = utc_naive(article.published)
     if published is not None:
-        query = query.where(e.last_published >= published - assigner.window,
-                            e.first_published <= published + assigner.window)
+        query = query.where(e.first_published >= published - assigner.horizon,
+                            e.first_published <= published + assigner.window,
+                            e.last_published >= published - assigner.window)
     query = query.order_by(e.last_published.desc()).limit(assigner.max_candidates)
     found = {r.id: _profile(r) for r in conn.execute(query)}
     for event_id, profile in profiles.items():  # this batch's changes are not in the table yet
@@ -269,6 +270,8 @@ def _candidates(conn: Connection, article: Article, assigner: Assigner,
 def _in_window(profile: EventProfile, published: datetime | None, assigner: Assigner) -> bool:
     if published is None or profile.first_published is None:
         return published is None
+    if published - profile.first_published > assigner.horizon:
+        return False
     return (profile.first_published - assigner.window <= published
             <= (profile.last_published or profile.first_published) + assigner.window)
 

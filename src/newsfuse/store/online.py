@@ -10,7 +10,9 @@ that an ingest only touches the events it changes. It asks an :class:`Assigner` 
 A profile is what an assigner keeps per event (a centroid, counts, opaque JSON features); the
 store persists it with the event, so assigning never reloads the models or an event's articles.
 Candidates are the events whose publication window (widened by ``assigner.window``) contains the
-article's publication time, or the most recent events when it has none.
+article's publication time and that started at most ``assigner.horizon`` before it (which keeps
+the candidate query a bounded index range however large the store grows), or the most recent
+events when the article has no date.
 
 :class:`CentroidAssigner` is the store's stand-in until ``newsfuse.cluster`` provides the real
 one: cosine similarity of title+lead embeddings to the event's centroid, inside a time window.
@@ -42,6 +44,7 @@ class EventProfile:
 
 class Assigner(Protocol):
     window: timedelta
+    horizon: timedelta
     max_candidates: int
 
     def assign(
@@ -68,11 +71,13 @@ class CentroidAssigner:
     Args:
         threshold: the least cosine similarity between the article and an event's centroid.
         window: how far before an event's first and after its last article an article may be.
+        horizon: how long after an event's first article a new one may still join it.
         max_candidates: the most events compared per article.
     """
 
     threshold: float = 0.8
     window: timedelta = timedelta(days=4)
+    horizon: timedelta = timedelta(days=60)
     max_candidates: int = 500
 
     def assign(self, article, analysed, mentions, candidates):
