@@ -1,9 +1,103 @@
-"""Commands of this group are added by their stage's work."""
+"""``newsfuse events``: list the stored events; ``events merge`` and ``events split`` fix them."""
 
 from __future__ import annotations
 
+import json
+from datetime import datetime
+from typing import Annotated
+
 import typer
+
+from newsfuse.cli.common import stderr
+from newsfuse.cli.store import DbOption, PolicyOption
+
+events_app = typer.Typer(
+    help="List the stored events (newest first), or correct the clustering.",
+    invoke_without_command=True,
+)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to `app`."""
+    app.add_typer(events_app, name="events")
+
+
+def _date(value: str | None, flag: str):
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError as exc:
+        raise typer.BadParameter(f"{flag} takes a date as YYYY-MM-DD, got {value!r}") from exc
+
+
+@events_app.callback()
+def list_command(
+    ctx: typer.Context,
+    db: DbOption = "newsfuse.db",
+    since: Annotated[str | None, typer.Option("--from", help="On or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--to", help="On or before YYYY-MM-DD.")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Part of the place name.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="Event type.")] = None,
+    text: Annotated[str | None, typer.Option("--text", "-q", help="Words to search.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n")] = 50,
+    offset: Annotated[int, typer.Option("--offset")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+) -> None:
+    """List events newest first, with filters."""
+    if ctx.invoked_subcommand is not None:
+        ctx.obj = {"db": db}
+        return
+    from newsfuse.store import EventFilter, list_events, open_store
+
+    flt = EventFilter(date_from=_date(since, "--from"), date_to=_date(until, "--to"), place=place,
+                      event_type=event_type, text=text)
+    with open_store(db) as store, store.read() as conn:
+        page = list_events(conn, flt, limit=limit, offset=offset)
+    if as_json:
+        typer.echo(json.dumps(page.model_dump(mode="json"), indent=2))
+        return
+    for e in page.events:
+        when = e.event_date or (e.first_published.date() if e.first_published else "")
+        figures = ", ".join(f"{k} {v}" for k, v in (("killed", e.killed), ("injured", e.injured))
+                            if v is not None)
+        typer.echo(f"{e.id}  {when!s:10}  {e.independent_sources:>3} src  "
+                   f"{(e.place or '-')[:30]:30}  {figures:22}  {e.headline or ''}")
+    stderr.print(f"{len(page.events)} of {page.total} events", highlight=False)
+
+
+def _stages(policy: str):
+    from newsfuse.store import default_stages
+
+    stages = default_stages(policy=policy)
+    return {"reconcile": stages.reconcile, "build_brief": stages.build_brief}
+
+
+@events_app.command("merge")
+def merge_command(
+    ctx: typer.Context,
+    events: Annotated[list[str], typer.Argument(help="Two or more event ids; the first is kept.")],
+    policy: PolicyOption = "latest",
+    db: Annotated[str | None, typer.Option("--db", envvar="NEWSFUSE_DB")] = None,
+) -> None:
+    """Merge events into the first one (recorded; later ingests keep it)."""
+    from newsfuse.store import merge_events, open_store
+
+    with open_store(db or ctx.obj["db"]) as store:
+        kept = merge_events(store, events, **_stages(policy))
+    typer.echo(kept)
+
+
+@events_app.command("split")
+def split_command(
+    ctx: typer.Context,
+    event: Annotated[str, typer.Argument(help="The event to split.")],
+    articles: Annotated[list[str], typer.Argument(help="Article ids to move to a new event.")],
+    policy: PolicyOption = "latest",
+    db: Annotated[str | None, typer.Option("--db", envvar="NEWSFUSE_DB")] = None,
+) -> None:
+    """Move articles out of an event into a new one (recorded; later ingests keep it)."""
+    from newsfuse.store import open_store, split_event
+
+    with open_store(db or ctx.obj["db"]) as store:
+        new_id = split_event(store, event, articles, **_stages(policy))
+    typer.echo(new_id)

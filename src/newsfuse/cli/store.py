@@ -1,9 +1,181 @@
-"""Commands of this group are added by their stage's work."""
+"""``newsfuse ingest | watch | show | export | serve``: the store and the web UI."""
 
 from __future__ import annotations
 
+import ipaddress
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from newsfuse.cli.common import progress_bar, stderr, write_output
+from newsfuse.errors import ConfigError
+from newsfuse.pipeline import DEFAULT_MAX_BYTES
+
+DbOption = Annotated[
+    str,
+    typer.Option("--db", envvar="NEWSFUSE_DB",
+                 help="The store: a SQLite file, or a postgresql:// URL."),
+]
+PolicyOption = Annotated[
+    str, typer.Option("--policy", help="How a fact's best value is chosen: latest or conservative.")
+]
+
+
+class ShowFormat(str, Enum):
+    md = "md"
+    json = "json"
+    html = "html"
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to `app`."""
+    app.command("ingest")(ingest_command)
+    app.command("watch")(watch_command)
+    app.command("show")(show_command)
+    app.command("export")(export_command)
+    app.command("serve")(serve_command)
+
+
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, glob patterns, or -.")],
+    db: DbOption = "newsfuse.db",
+    policy: PolicyOption = "latest",
+    batch: Annotated[int, typer.Option("--batch", help="Articles per transaction.")] = 64,
+    no_progress: Annotated[bool, typer.Option("--no-progress")] = False,
+) -> None:
+    """Add articles to the store: each joins an event, and only changed events are re-reconciled.
+
+    Re-ingesting an article is a no-op; a new version (same URL or id, new text) replaces the old.
+    Example: newsfuse ingest articles/ --db news.db
+    """
+    from newsfuse.store import default_stages, ingest_sources, open_store
+
+    with open_store(db) as store, progress_bar(not no_progress) as progress:
+        summary = ingest_sources(store, paths, default_stages(policy=policy),
+                                 max_bytes=DEFAULT_MAX_BYTES, batch_size=batch, progress=progress)
+    stderr.print(_summary_line(summary), highlight=False)
+
+
+def _summary_line(summary) -> str:
+    return (f"{summary.added} added, {summary.updated} updated, {summary.copies} copies, "
+            f"{summary.unchanged} already stored, {summary.rejected} rejected; "
+            f"{len(summary.events_created)} new events, {len(summary.events_changed)} changed")
+
+
+def watch_command(
+    folder: Annotated[Path, typer.Argument(help="The folder to watch (recursively).")],
+    db: DbOption = "newsfuse.db",
+    interval: Annotated[float, typer.Option("--interval", help="Seconds between polls.")] = 2.0,
+    feed_interval: Annotated[
+        float, typer.Option("--feed-interval", help="Seconds between re-reads of feed files.")
+    ] = 300.0,
+    policy: PolicyOption = "latest",
+) -> None:
+    """Ingest files as they appear in FOLDER (feeds re-read on a schedule) until Ctrl-C."""
+    from newsfuse.store import default_stages, open_store
+    from newsfuse.store.watch import WatchOptions, watch
+
+    if not folder.is_dir():
+        raise ConfigError(f"{folder} is not a folder.")
+    if interval <= 0 or feed_interval <= 0:
+        raise ConfigError("--interval and --feed-interval must be positive.")
+
+    def report(paths, summary) -> None:
+        stderr.print(f"{len(paths)} file(s): {_summary_line(summary)}", highlight=False)
+
+    with open_store(db) as store:
+        stderr.print(f"watching {folder} (Ctrl-C to stop)", highlight=False)
+        try:
+            watch(store, folder, default_stages(policy=policy),
+                  WatchOptions(interval=interval, feed_interval=feed_interval), on_ingest=report)
+        except KeyboardInterrupt:
+            stderr.print("stopped; everything ingested so far is stored.", highlight=False)
+
+
+def show_command(
+    event: Annotated[str, typer.Argument(help="The event id (see `newsfuse events`).")],
+    db: DbOption = "newsfuse.db",
+    fmt: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.md,
+    output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+) -> None:
+    """Print one event's brief (Markdown, JSON or HTML)."""
+    from newsfuse.model import Report
+    from newsfuse.report import render
+    from newsfuse.store import event_articles, get_event, open_store
+
+    with open_store(db) as store, store.read() as conn:
+        found, brief = get_event(conn, event)
+        articles = event_articles(conn, found.id)
+    write_output(render(Report(events=[brief], articles=articles), fmt.value), output)
+
+
+def export_command(
+    db: DbOption = "newsfuse.db",
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.json,
+    output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+) -> None:
+    """Write every event with its facts: json, jsonl (one brief a line) or csv (one row an event)."""
+    from newsfuse.store import open_store
+    from newsfuse.store.export import export_events
+
+    with open_store(db) as store, store.read() as conn:
+        if output is None:
+            for chunk in export_events(conn, fmt.value):
+                sys.stdout.write(chunk)
+            return
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with output.open("w", encoding="utf-8", newline="") as handle:
+            for chunk in export_events(conn, fmt.value):
+                handle.write(chunk)
+    typer.echo(f"wrote {output}", err=True)
+
+
+def serve_command(
+    db: DbOption = "newsfuse.db",
+    host: Annotated[str, typer.Option("--host", help="Address to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option("--token", envvar="NEWSFUSE_TOKEN",
+                     help="Required for writes; must be set when binding a non-loopback address."),
+    ] = None,
+    policy: PolicyOption = "latest",
+) -> None:
+    """Serve the web UI and the JSON API (docs at /docs) over the store."""
+    import uvicorn
+
+    from newsfuse.store import default_stages, open_store
+    from newsfuse.web import create_app
+
+    if not is_loopback(host) and not token:
+        raise ConfigError(
+            f"Binding {host} exposes the store to the network: give --token (or NEWSFUSE_TOKEN) "
+            "so that writes need it."
+        )
+    store = open_store(db)
+    app = create_app(store, stages=default_stages(policy=policy), token=token,
+                     allowed_hosts=None if not is_loopback(host) else LOOPBACK_HOSTS)
+    stderr.print(f"newsfuse on http://{host}:{port}/ (API docs at /docs)", highlight=False)
+    uvicorn.run(app, host=host, port=port, log_level=os.environ.get("NEWSFUSE_LOG", "warning"))
+
+
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is a loopback address (or localhost)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False

@@ -1,0 +1,314 @@
+"""Incremental ingest: new articles in, only the events they change re-reconciled.
+
+Per batch, in one transaction: classify each article against the store (unchanged, update of an
+article already stored, exact copy of one, or new), run the models on the ones that need it,
+extract their mentions, assign each to an event online, write them, and rebuild the changed
+events. A crash loses at most the batch in flight; the next ingest skips what was committed and
+so resumes where the last one stopped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from newsfuse.model import Analysed, Article, Duplicate, Mention, Rejection
+from newsfuse.store import schema as t
+from newsfuse.store.codec import (
+    analysed_json, bytes_vector, enum_value, now, text_hash, utc_naive, vector_bytes,
+)
+from newsfuse.store.engine import Store
+from newsfuse.store.events import BriefFn, ReconcileFn, new_event_id, refresh_events
+from newsfuse.store.online import Assigner, CentroidAssigner, EventProfile
+
+AnalyseFn = Callable[[Sequence[Article]], list[Analysed]]
+ExtractFn = Callable[[Article, Analysed], list[Mention]]
+DEFAULT_BATCH = 64
+
+
+@dataclass(frozen=True)
+class Stages:
+    """The pipeline stages the ingest calls (the real ones by default; see :func:`default_stages`)."""
+
+    analyse: AnalyseFn
+    extract: ExtractFn
+    assigner: Assigner
+    reconcile: ReconcileFn
+    build_brief: BriefFn
+
+
+def default_stages(*, policy: str = "latest", n_process: int = 1, batch_size: int = 64,
+                   assigner: Assigner | None = None) -> Stages:
+    """The real stages of newsfuse with the given options."""
+    from newsfuse.analyse import analyse
+    from newsfuse.extract import extract_mentions
+    from newsfuse.reconcile import reconcile_event
+    from newsfuse.report import build_brief
+
+    return Stages(
+        analyse=lambda arts: analyse(arts, n_process=n_process, batch_size=batch_size,
+                                     embeddings=True),
+        extract=extract_mentions,
+        assigner=assigner or CentroidAssigner(),
+        reconcile=lambda event, arts, ms: reconcile_event(event, arts, ms, policy=policy),
+        build_brief=build_brief,
+    )
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest did."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    copies: int = 0
+    rejected: int = 0
+    events_created: list[str] = field(default_factory=list)
+    events_changed: list[str] = field(default_factory=list)
+
+    def merge(self, other: IngestSummary) -> None:
+        self.added += other.added
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.copies += other.copies
+        self.rejected += other.rejected
+        self.events_created += other.events_created
+        self.events_changed += [e for e in other.events_changed if e not in self.events_changed]
+
+
+def ingest_sources(store: Store, sources: Iterable[str | Path], stages: Stages, *,
+                   max_bytes: int, batch_size: int = DEFAULT_BATCH, progress=None) -> IngestSummary:
+    """Read ``sources`` with :func:`newsfuse.ingest.read_sources` and ingest what was read."""
+    from newsfuse.ingest import read_sources
+
+    result = read_sources(list(sources), max_bytes=max_bytes, progress=progress)
+    summary = IngestSummary()
+    with store.write() as conn:
+        record_rejections(conn, result.rejected)
+        record_duplicates(conn, result.duplicates)
+    summary.rejected = len(result.rejected)
+    summary.merge(ingest_articles(store, result.articles, stages, batch_size=batch_size,
+                                  progress=progress))
+    return summary
+
+
+def record_rejections(conn: Connection, rejections: Sequence[Rejection]) -> None:
+    if rejections:
+        conn.execute(sa.insert(t.rejections), [
+            {"input": r.input, "code": enum_value(r.code), "reason": r.reason, "created": now()}
+            for r in rejections
+        ])
+
+
+def record_duplicates(conn: Connection, duplicates: Sequence[Duplicate]) -> None:
+    for d in duplicates:
+        conn.execute(sa.delete(t.duplicates).where(t.duplicates.c.article_id == d.article_id))
+        conn.execute(sa.insert(t.duplicates).values(
+            article_id=d.article_id, duplicate_of=d.duplicate_of, kind=d.kind,
+            similarity=d.similarity, input=d.input))
+
+
+def ingest_articles(store: Store, articles: Sequence[Article], stages: Stages, *,
+                    batch_size: int = DEFAULT_BATCH, progress=None) -> IngestSummary:
+    """Add ``articles`` to the store in batches of ``batch_size``, each batch one transaction.
+
+    Returns:
+        Counts of what was added, updated or already there, and the events touched.
+    """
+    summary = IngestSummary()
+    ordered = _latest_versions(articles)
+    for begin in range(0, len(ordered), batch_size):
+        with store.write() as conn:
+            summary.merge(_ingest_batch(conn, ordered[begin : begin + batch_size], stages))
+        if progress:
+            progress("store", min(begin + batch_size, len(ordered)), len(ordered))
+    summary.unchanged += len(articles) - len(ordered)
+    return summary
+
+
+def _latest_versions(articles: Sequence[Article]) -> list[Article]:
+    """One version per id (the last given), in publication order so assignment runs forward."""
+    by_id: dict[str, Article] = {}
+    for article in articles:
+        by_id.pop(article.id, None)
+        by_id[article.id] = article
+    return sorted(by_id.values(), key=lambda a: (a.published is None,
+                                                 utc_naive(a.published) or datetime.min))
+
+
+@dataclass
+class _Plan:
+    article: Article
+    hash: str
+    replaces: list[str]  # ids of stored versions this one replaces
+    event_id: str | None = None  # fixed event (update, copy) or None: assign online
+    pinned: bool = False
+    duplicate_of: str | None = None
+
+
+def _ingest_batch(conn: Connection, batch: Sequence[Article], stages: Stages) -> IngestSummary:
+    summary = IngestSummary()
+    plans: list[_Plan] = []
+    hashes_in_batch: dict[str, str] = {}
+    for article in batch:
+        plan = _classify(conn, article, hashes_in_batch)
+        if plan is None:
+            summary.unchanged += 1
+            continue
+        hashes_in_batch.setdefault(plan.hash, article.id)
+        plans.append(plan)
+    if not plans:
+        return summary
+    analysed = stages.analyse([p.article for p in plans])
+    profiles: dict[str, EventProfile] = {}
+    changed: set[str] = set()
+    for plan, an in zip(plans, analysed, strict=True):
+        changed |= _remove_versions(conn, plan.replaces)
+        mentions = stages.extract(plan.article, an)
+        event_id = plan.event_id
+        if event_id is None and plan.duplicate_of is not None:
+            event_id = _event_of(conn, plan.duplicate_of)
+        if event_id is None:
+            candidates = _candidates(conn, plan.article, stages.assigner, profiles)
+            event_id = stages.assigner.assign(plan.article, an, mentions, candidates)
+        if event_id is None:
+            event_id = new_event_id(plan.article.id)
+            summary.events_created.append(event_id)
+        profile = profiles.get(event_id) or _load_profile(conn, event_id)
+        profile = stages.assigner.update(profile, plan.article, an, mentions)
+        _widen(profile, utc_naive(plan.article.published))
+        profiles[event_id] = profile
+        _write_article(conn, plan, an, mentions, event_id)
+        changed.add(event_id)
+        if plan.replaces:
+            summary.updated += 1
+        elif plan.duplicate_of:
+            summary.copies += 1
+        else:
+            summary.added += 1
+    refresh_events(conn, changed, reconcile=stages.reconcile, build_brief=stages.build_brief,
+                   profiles=profiles)
+    summary.events_changed = sorted(changed)
+    return summary
+
+
+def _classify(conn: Connection, article: Article, hashes_in_batch: dict[str, str]) -> _Plan | None:
+    """None when the store already has this exact article; else what to do with it."""
+    digest = text_hash(article.text)
+    a = t.articles.c
+    same_id = conn.execute(sa.select(a.id, a.text_hash, a.event_id, a.pinned)
+                           .where(a.id == article.id)).first()
+    if same_id is not None and same_id.text_hash == digest:
+        return None
+    same_url = []
+    if article.url:
+        same_url = conn.execute(sa.select(a.id, a.text_hash, a.event_id, a.pinned)
+                                .where(a.url == article.url, a.id != article.id)).all()
+        if any(r.text_hash == digest for r in same_url):
+            return None  # the same text under another id: already stored
+    old = ([same_id] if same_id is not None else []) + list(same_url)
+    if old:  # an updated version: it replaces the stored ones and stays in their event
+        keep = next((r for r in old if r.pinned), old[0])
+        return _Plan(article, digest, [r.id for r in old], keep.event_id, bool(keep.pinned))
+    original = hashes_in_batch.get(digest)
+    if original is None:
+        row = conn.execute(sa.select(a.id).where(a.text_hash == digest, a.duplicate_of.is_(None))
+                           .limit(1)).first()
+        original = row.id if row else None
+    return _Plan(article, digest, [], duplicate_of=original)
+
+
+def _remove_versions(conn: Connection, article_ids: list[str]) -> set[str]:
+    """Delete the stored versions (and their mentions); return the events they were in."""
+    if not article_ids:
+        return set()
+    events = {r.event_id for r in conn.execute(
+        sa.select(t.articles.c.event_id).where(t.articles.c.id.in_(article_ids))) if r.event_id}
+    conn.execute(sa.delete(t.mentions).where(t.mentions.c.article_id.in_(article_ids)))
+    conn.execute(sa.delete(t.articles).where(t.articles.c.id.in_(article_ids)))
+    return events
+
+
+def _widen(profile: EventProfile, published: datetime | None) -> None:
+    if published is None:
+        return
+    if profile.first_published is None or published < profile.first_published:
+        profile.first_published = published
+    if profile.last_published is None or published > profile.last_published:
+        profile.last_published = published
+
+
+def _event_of(conn: Connection, article_id: str) -> str | None:
+    row = conn.execute(sa.select(t.articles.c.event_id).where(t.articles.c.id == article_id)).first()
+    return row.event_id if row else None
+
+
+def _candidates(conn: Connection, article: Article, assigner: Assigner,
+                profiles: dict[str, EventProfile]) -> list[EventProfile]:
+    """The events an article may join: those near its publication time (see online.py)."""
+    e = t.events.c
+    query = sa.select(e.id, e.centroid, e.profile, e.first_published, e.last_published)
+    published = utc_naive(article.published)
+    if published is not None:
+        query = query.where(e.first_published >= published - assigner.horizon,
+                            e.first_published <= published + assigner.window,
+                            e.last_published >= published - assigner.window)
+    query = query.order_by(e.last_published.desc()).limit(assigner.max_candidates)
+    found = {r.id: _profile(r) for r in conn.execute(query)}
+    for event_id, profile in profiles.items():  # this batch's changes are not in the table yet
+        if event_id in found or _in_window(profile, published, assigner):
+            found[event_id] = profile
+    return list(found.values())
+
+
+def _in_window(profile: EventProfile, published: datetime | None, assigner: Assigner) -> bool:
+    if published is None or profile.first_published is None:
+        return published is None
+    if published - profile.first_published > assigner.horizon:
+        return False
+    return (profile.first_published - assigner.window <= published
+            <= (profile.last_published or profile.first_published) + assigner.window)
+
+
+def _profile(row) -> EventProfile:
+    extra = row.profile or {}
+    return EventProfile(row.id, bytes_vector(row.centroid), extra.get("size", 0),
+                        row.first_published, row.last_published, extra.get("features", {}))
+
+
+def _load_profile(conn: Connection, event_id: str) -> EventProfile:
+    e = t.events.c
+    row = conn.execute(sa.select(e.id, e.centroid, e.profile, e.first_published, e.last_published)
+                       .where(e.id == event_id)).first()
+    if row is None:
+        return EventProfile(event_id)
+    profile = _profile(row)
+    if profile.centroid is not None:
+        profile.centroid = profile.centroid.copy()  # frombuffer is read-only
+    return profile
+
+
+def _write_article(conn: Connection, plan: _Plan, analysed: Analysed, mentions: list[Mention],
+                   event_id: str) -> None:
+    article = plan.article
+    conn.execute(sa.insert(t.articles).values(
+        id=article.id, url=article.url, text_hash=plan.hash, title=article.title,
+        source=article.source, published=utc_naive(article.published), event_id=event_id,
+        pinned=plan.pinned, duplicate_of=plan.duplicate_of,
+        data=article.model_dump(mode="json"), analysed=analysed_json(analysed),
+        embedding=vector_bytes(analysed.embedding), ingested_at=now()))
+    if mentions:
+        conn.execute(sa.insert(t.mentions), [
+            {"id": m.id, "article_id": article.id, "slot": enum_value(m.slot), "scope": m.scope,
+             "data": m.model_dump(mode="json")} for m in mentions])
+    if plan.duplicate_of:
+        conn.execute(sa.delete(t.duplicates).where(t.duplicates.c.article_id == article.id))
+        conn.execute(sa.insert(t.duplicates).values(
+            article_id=article.id, duplicate_of=plan.duplicate_of, kind="exact", similarity=1.0,
+            input=article.input))

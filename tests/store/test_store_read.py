@@ -1,0 +1,82 @@
+"""Listing events with filters and pagination; export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+
+from newsfuse.errors import ConfigError, NotFoundError
+from newsfuse.store import EventFilter, get_article, get_event, ingest_articles, list_events
+from newsfuse.store.export import export_events
+
+
+@pytest.fixture()
+def filled(store, stories, stages):
+    ingest_articles(store, stories[0], stages)
+    return store
+
+
+def test_events_newest_first_and_paginated(filled):
+    with filled.read() as conn:
+        page = list_events(conn)
+        assert [e.headline.split()[0] for e in page.events][:1] == ["<script>alert('title')</script>"]
+        dates = [e.first_published for e in page.events]
+        assert dates == sorted(dates, reverse=True)
+        first = list_events(conn, limit=2)
+        second = list_events(conn, limit=2, offset=2)
+        assert first.total == second.total == 3
+        assert {e.id for e in first.events}.isdisjoint({e.id for e in second.events})
+        with pytest.raises(ConfigError):
+            list_events(conn, limit=0)
+
+
+@pytest.mark.parametrize("flt, expected", [
+    (EventFilter(text="warehouse"), 1),
+    (EventFilter(text="harbor fire"), 1),
+    (EventFilter(text="nothing-like-this"), 0),
+    (EventFilter(text="100%_"), 0),  # LIKE wildcards are escaped
+    (EventFilter(date_from=date(2024, 6, 1)), 2),
+    (EventFilter(date_to=date(2024, 5, 31)), 1),
+    (EventFilter(date_from=date(2024, 6, 2), date_to=date(2024, 6, 2)), 1),
+    (EventFilter(min_sources=2), 1),
+])
+def test_filters(filled, flt, expected):
+    with filled.read() as conn:
+        assert list_events(conn, flt).total == expected
+
+
+def test_missing_things_raise_not_found(filled):
+    with filled.read() as conn:
+        with pytest.raises(NotFoundError):
+            get_event(conn, "no-such-event")
+        with pytest.raises(NotFoundError):
+            get_article(conn, "no-such-article")
+
+
+def test_export_formats(filled):
+    with filled.read() as conn:
+        data = json.loads("".join(export_events(conn, "json")))
+        lines = "".join(export_events(conn, "jsonl")).splitlines()
+        rows = list(csv.DictReader(io.StringIO("".join(export_events(conn, "csv")))))
+        with pytest.raises(ConfigError):
+            list(export_events(conn, "xml"))
+    assert len(data["events"]) == len(lines) == len(rows) == 3
+    fire = next(r for r in rows if "Valdane" in r["headline"])
+    assert fire["killed"] != "" and fire["independent_sources"] == "3"
+    assert "northline.example" in fire["outlets"]
+    storm = next(r for r in rows if "Pellow" in r["headline"])
+    assert storm["source_urls"] == ""  # a javascript: URL is not exported as a source
+
+
+def test_csv_cells_that_look_like_formulas_are_quoted(store, stages):
+    from newsfuse.model import Article
+
+    ingest_articles(store, [Article(id="f", title="=HYPERLINK(\"http://x\")",
+                                    text="A kiosk caught fire.")], stages)
+    with store.read() as conn:
+        rows = list(csv.DictReader(io.StringIO("".join(export_events(conn, "csv")))))
+    assert rows[0]["headline"].startswith("'=")
