@@ -36,6 +36,11 @@ def bag_of_words_embed(texts):
 
 
 @pytest.fixture(scope="session")
+def bag_embed():
+    return bag_of_words_embed
+
+
+@pytest.fixture(scope="session")
 def seed():
     event, articles, mentions = crocus.event(), crocus.articles(), crocus.mentions()
     facts = reconcile_event(event, articles, mentions)

@@ -12,8 +12,6 @@ from newsfuse.reconcile import reconcile_event
 from newsfuse.report import build_brief, render
 from newsfuse.report.schema import schema_text
 
-import conftest  # noqa: F401  (tests/report/conftest.py)
-
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "docs" / "schema"
 
 
@@ -71,7 +69,7 @@ def test_html_is_self_contained_and_links_facts_to_evidence(seed_report):
 EVIL = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 
 
-def test_html_escapes_all_article_text(seed):
+def test_html_escapes_all_article_text(seed, bag_embed):
     event, articles, mentions, facts = seed
     evil = [a.model_copy(update={
         "title": f"{a.title} {EVIL}",
@@ -79,9 +77,8 @@ def test_html_escapes_all_article_text(seed):
         "source": f'{a.source}"><script>x()</script>',
         "url": "javascript:alert(3)" if i % 2 else f"https://{a.source}/?q=\"><svg onload=alert(4)>",
     }) for i, a in enumerate(articles)]
-    from conftest import bag_of_words_embed
     brief = build_brief(event, reconcile_event(event, evil, mentions), evil, mentions, [],
-                        embed=bag_of_words_embed)
+                        embed=bag_embed)
     html = render(Report(events=[brief], articles=evil), "html")
     page = _Collector()
     page.feed(html)

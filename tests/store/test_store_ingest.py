@@ -30,8 +30,12 @@ def test_articles_join_events_online_and_facts_are_stored(store, stories, stages
         event, brief = get_event(conn, events["valdane-1"])
         assert event.article_ids == ["valdane-1", "valdane-2", "valdane-3"]
         assert event.independent_sources == 3
-        assert {m.mention_id for m in brief.facts["killed"].mentions} == {
-            "valdane-1:1", "valdane-2:1", "valdane-3:1"}
+        killed = brief.facts["killed"]
+        # 3 dead, then "rose to five": the first figure is superseded but stays in the series.
+        assert [(p.low, p.high) for p in killed.series] == [(3, 3), (5, 5)]
+        assert killed.series[0].mention_id == "valdane-1:1"
+        assert killed.best == 5 and killed.status == "updated"
+        assert {m.mention_id for m in killed.mentions} == {"valdane-2:1", "valdane-3:1"}
         facts = conn.execute(sa.select(t.facts.c.slot).where(
             t.facts.c.event_id == event.id)).scalars().all()
         assert "killed" in facts
