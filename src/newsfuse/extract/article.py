@@ -1,0 +1,180 @@
+"""One article → its Mentions: runs the finders sentence by sentence and gives each claim its
+evidence, attribution, hedge and scope."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from newsfuse.errors import InputError
+from newsfuse.extract import attribution as attrib
+from newsfuse.extract.counts import CountFinding, find_counts, token_quantities
+from newsfuse.extract.derive import derived_injuries
+from newsfuse.extract.lexicon import load
+from newsfuse.extract.scope import SentenceScope, main_event_date, sentence_scopes
+from newsfuse.extract.time import DateMention, find_dates
+from newsfuse.model import (
+    COUNT_SLOTS,
+    Analysed,
+    Article,
+    Attribution,
+    CountValue,
+    Mention,
+    Span,
+    TimeValue,
+)
+
+
+@dataclass
+class SentenceInfo:
+    """What the finders saw in one sentence; shared by all slot modules."""
+
+    index: int
+    span: object  # spaCy Span
+    counts: list[CountFinding] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    hedges: list[tuple[int, int, str]] = field(default_factory=list)
+    scope: SentenceScope | None = None
+
+
+def extract_mentions(article: Article, analysed: Analysed) -> list[Mention]:
+    """All claims ``article`` makes, each with its evidence offsets.
+
+    Args:
+        article: the article (its ``text`` is what offsets point into).
+        analysed: the output of ``analyse`` for it, with the spaCy Doc in ``doc``.
+
+    Returns:
+        Mentions with ids ``<article_id>:<n>`` in text order (the publication date, which has
+        no evidence in the text, first).
+
+    Raises:
+        InputError: when ``analysed`` has no Doc or its Doc is not of this article's text.
+    """
+    doc = analysed.doc
+    if doc is None:
+        raise InputError(f"Article {article.id}: no spaCy Doc; run analyse() with the article first.")
+    if doc.text != article.text:
+        raise InputError(f"Article {article.id}: the analysed text differs from the article text.")
+    published = _published_date(article)
+    sentences = _sentences(doc, published)
+    builder = _Builder(article)
+    if published is not None:
+        builder.add("time", TimeValue(date=published, role="published"), 0, 0, None, confidence=1.0)
+    for info in sentences:
+        for finding in info.counts:
+            _add_count(builder, info, finding)
+    main_counts = [(f, s.scope.scope) for s in sentences for f in s.counts]
+    for finding in derived_injuries(main_counts):
+        info = next(s for s in sentences if s.span.start_char <= finding.start < s.span.end_char)
+        _add_count(builder, info, finding)
+    _add_times(builder, sentences)
+    return builder.mentions
+
+
+def _published_date(article: Article) -> dt.date | None:
+    if article.published is None:
+        return None
+    return article.published.date() if isinstance(article.published, dt.datetime) else article.published
+
+
+def _sentences(doc, published: dt.date | None) -> list[SentenceInfo]:
+    sents = list(doc.sents)
+    infos = []
+    for i, sent in enumerate(sents):
+        _, quantities = token_quantities(doc, sent.start_char, sent.end_char)
+        infos.append(
+            SentenceInfo(
+                index=i,
+                span=sent,
+                counts=find_counts(doc, sent, quantities),
+                dates=find_dates(sent, published),
+                attributions=attrib.sentence_attributions(sent),
+                hedges=attrib.sentence_hedges(doc.text, sent.start_char, sent.end_char),
+            )
+        )
+    _mark_subset_sentences(infos, doc.text)
+    event_sentences = {s.index for s in infos if s.counts}
+    main_date, main_year = main_event_date([s.dates for s in infos], event_sentences, published)
+    scopes = sentence_scopes(sents, [s.dates for s in infos], main_date, main_year, doc.text)
+    for info, scope in zip(infos, scopes, strict=True):
+        info.scope = scope
+    return infos
+
+
+def _mark_subset_sentences(infos: list[SentenceInfo], text: str) -> None:
+    """"Of these, 60 are in critical condition": counts of a sentence opening so are a part of
+    the last count before it, not a new total."""
+    openers = tuple(load("counts")["subset_openers"])
+    last_slot = None
+    for info in infos:
+        opening = text[info.span.start_char : info.span.start_char + 30].lower()
+        if last_slot and opening.startswith(openers):
+            for f in info.counts:
+                if f.subset_of is None:
+                    f.subset_of = last_slot
+        for f in info.counts:
+            if f.subset_of is None and f.slot != "shot":
+                last_slot = f.slot
+
+
+class _Builder:
+    """Collects Mentions with ids in order and exact evidence spans."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.mentions: list[Mention] = []
+
+    def add(self, slot: str, value, start: int, end: int, info: SentenceInfo | None, *,
+            confidence: float = 1.0, revision: bool = False, attribution: Attribution | None = None,
+            hedge: str | None = None) -> Mention:
+        text = self.article.text
+        sentence = None
+        scope, background = "main", None
+        if info is not None:
+            s = info.span
+            sentence = Span(start=s.start_char, end=s.end_char, text=text[s.start_char : s.end_char])
+            if attribution is None:
+                attribution = attrib.nearest_attribution(info.attributions, start, end)
+            if hedge is None:
+                hedge = attrib.nearest_hedge(info.hedges, start, end)
+            scope, background = info.scope.scope, info.scope.background_event
+        mention = Mention(
+            id=f"{self.article.id}:{len(self.mentions)}",
+            article_id=self.article.id,
+            slot=slot,
+            value=value,
+            evidence=Span(start=start, end=end, text=text[start:end]),
+            sentence=sentence,
+            attribution=attribution or Attribution(),
+            hedge=hedge,
+            scope=scope,
+            background_event=background,
+            revision=revision,
+            confidence=confidence,
+        )
+        self.mentions.append(mention)
+        return mention
+
+
+def _add_count(builder: _Builder, info: SentenceInfo, f: CountFinding) -> None:
+    c = f.count
+    slot = f.slot
+    population = f.population
+    if slot not in COUNT_SLOTS:
+        population = population or ("shot" if slot == "shot" else None)
+        slot = "other_count"
+    who = c.who if c.who in ("victims", "attackers", "all") else "all"
+    value = CountValue(low=c.low, high=c.high, qualifier=c.qualifier, point=c.point, who=who,
+                       subset_of=f.subset_of, population=population)
+    builder.add(slot, value, f.start, f.end, info, confidence=f.confidence, revision=f.revision)
+
+
+def _add_times(builder: _Builder, sentences: list[SentenceInfo]) -> None:
+    for info in sentences:
+        for d in info.dates:
+            if d.date is None and d.time_of_day is None:
+                continue
+            role = "occurred" if info.counts and info.scope.scope == "main" else "other"
+            builder.add("time", TimeValue(date=d.date, time_of_day=d.time_of_day, role=role), d.start, d.end, info)
