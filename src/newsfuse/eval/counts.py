@@ -10,10 +10,12 @@ The article's figure, from its mentions (:func:`article_counts`), by one documen
   children"), not vague ("dozens"); the figure is the stated number (``point``: 40 for "at least
   40"), the largest such figure per slot;
 - ``victims_killed``: killed mentions not about the attackers; ``killed``: that plus the attackers
-  killed ("the gunman took his own life"), the way the Gun Violence Archive counts;
-- ``injured`` likewise (including injuries derived from "shot" minus killed); when an article
-  gives no injured figure but a hospitalized one, that is its injured figure (GVDB counts
-  hospitalized as injured);
+  killed ("the gunman took his own life"), the way the Gun Violence Archive counts. Gold whose
+  participants never list a killed or injured suspect (GVDB) counts victims: there ``killed`` and
+  ``injured`` are compared with the victims-only figures;
+- ``injured`` likewise (including injuries derived from "shot" minus killed, and people in
+  critical condition); when an article gives no injured figure but a hospitalized one, the
+  hospitalized not killed are its injured (GVDB counts hospitalized as injured unless killed);
 - an article that reports the event and states no figure for a slot counts 0 for it.
 
 An event's figure (gvc-train, gva-dev: several articles per event) is the largest of its
@@ -91,9 +93,13 @@ def article_counts(mentions: Sequence[Mention]) -> dict[str, int]:
     """One article's figure per gold field, by the rule in the module docstring."""
     victims_killed = max(_main_points(mentions, "killed", {"victims", "all"}), default=0)
     attackers_killed = max(_main_points(mentions, "killed", {"attackers"}), default=0)
-    victims_injured = max(_main_points(mentions, "injured", {"victims", "all"}), default=None)
-    if victims_injured is None:
-        victims_injured = max(_main_points(mentions, "hospitalized", {"victims", "all"}), default=0)
+    injured = _main_points(mentions, "injured", {"victims", "all"})
+    injured += _main_points(mentions, "critical", {"victims", "all"})
+    if injured:
+        victims_injured = max(injured)
+    else:
+        hospitalized = max(_main_points(mentions, "hospitalized", {"victims", "all"}), default=0)
+        victims_injured = max(hospitalized - victims_killed, 0)
     attackers_injured = max(_main_points(mentions, "injured", {"attackers"}), default=0)
     return {
         "killed": victims_killed + attackers_killed,
@@ -172,6 +178,11 @@ def score(predictions: dict[str, list[Mention]], article_event: dict[str, str],
         e.get("killed") != e.get("victims_killed") or e.get("injured") != e.get("victims_injured")
         for e in events.values() if e.get("victims_killed") is not None
     )
+    # Does gold `killed` count shooters (GVA) or victims only (GVDB)? Ask the participants.
+    counts_suspects = any(
+        p.get("role") == "suspect" and set(p.get("status") or []) & {"killed", "injured"}
+        for e in events.values() for p in e.get("participants") or []
+    )
     scores = {f: SlotScore(f) for f in GOLD_FIELDS}
     for event_id, counts in sorted(by_event.items()):
         gold = events.get(event_id)
@@ -180,7 +191,8 @@ def score(predictions: dict[str, list[Mention]], article_event: dict[str, str],
         for f in GOLD_FIELDS:
             if gold.get(f) is None:
                 continue
-            predicted = max(c[f] for c in counts)
+            source = f if counts_suspects or f not in ("killed", "injured") else f"victims_{f}"
+            predicted = max(c[source] for c in counts)
             s = scores[f]
             s.n += 1
             diff = abs(predicted - gold[f])

@@ -41,12 +41,27 @@ def token_quantities(doc, start: int, end: int) -> tuple[list[Quantity], dict[in
     by_token: dict[int, Quantity] = {}
     for q in found:
         span = doc.char_span(q.number_start, q.end, alignment_mode="expand")
-        if span is None:
+        if span is None or _not_a_headcount(doc, span):
             continue
         for token in span:
             if token.pos_ not in ("ADP", "PUNCT", "CCONJ"):
                 by_token[token.i] = q
     return found, by_token
+
+
+_NON_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+
+
+def _not_a_headcount(doc, span) -> bool:
+    """Dates ("Jan. 11"), money, measures, and ages after a name ("Jamal Berry, 30")."""
+    if any(t.ent_type_ in _NON_COUNT_ENTS for t in span):
+        return True
+    first, last = span[0], span[-1]
+    if first.i >= 2 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ in ("PROPN",) and (
+        last.i + 1 >= len(doc) or doc[last.i + 1].is_punct or doc[last.i + 1].lower_ in ("was", "is", "and", "who", "of")
+    ):
+        return True
+    return False
 
 
 def find_counts(doc, sent, quantities: dict[int, Quantity]) -> list[CountFinding]:
@@ -73,6 +88,8 @@ def find_counts(doc, sent, quantities: dict[int, Quantity]) -> list[CountFinding
             findings.extend(_noun_counts(token, lemma, quantities))
         elif token.pos_ == "NOUN" and lemma in ("hospital", "custody", "condition"):
             findings.extend(_place_counts(token, lemma, quantities))
+        if token.pos_ in ("NOUN", "PROPN", "ADJ"):
+            findings.extend(_implied_death(token))
         if token.pos_ in ("NOUN", "PROPN") and (
             lemma in word_set("counts", "attackers") or lower in word_set("counts", "attackers")
         ):
@@ -177,9 +194,17 @@ def _to_death(verb) -> bool:
     return False
 
 
+def _irrealis(verb) -> bool:
+    """"tried to kill", "could have killed", "intent to kill": nothing happened to count."""
+    aux = word_set("counts", "irrealis_aux")
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in aux for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and any(c.dep_ == "aux" and c.lower_ in aux for c in verb.head.children)
+
+
 def _verb_counts(verb, lemma: str, quantities) -> list[CountFinding]:
     slot = _verb_slot(verb, lemma)
-    if slot is None:
+    if slot is None or _irrealis(verb):
         return []
     out = _fatal_numbers(verb, quantities)
     negated = any(c.dep_ == "neg" for c in verb.children)
@@ -233,11 +258,21 @@ def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
     slot = lex["nouns"][lemma]
     revision = False
     count = None
+    kinds = word_set("counts", "injury_kind_modifiers")
+    counts_wounds = lemma in word_set("counts", "count_nouns_not_people") and (
+        lemma == "wound" or any(c.lower_ in kinds for c in noun.children)
+        or noun.head.lemma_.lower() in lex["suffer_verbs"]
+    )
     for child in noun.children:
         if child.i in quantities and child.dep_ in ("nummod", "quantmod", "amod", "compound"):
-            count = count_phrase(child, quantities)
+            if not counts_wounds:  # "six gunshot wounds" counts wounds, not people
+                count = count_phrase(child, quantities)
         elif child.dep_ == "det" and child.lower_ == "no":
             count = Headcount(0, 0, Qualifier.EXACT, 0, child.idx, noun.idx + len(noun.text))
+        elif child.dep_ == "poss" and lemma in ("body", "death", "corpse") and (
+            child.lower_ in ("his", "her") or child.ent_type_ == "PERSON" or child.lemma_.lower() in word_set("counts", "persons")
+        ):
+            count = Headcount(1, 1, Qualifier.EXACT, 1, child.idx, noun.idx + len(noun.text))
     if lemma == "life":
         head = noun.head.head if noun.dep_ == "pobj" else noun.head
         if head.lemma_.lower() not in lex["life_verbs"]:
@@ -262,6 +297,27 @@ def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
         return []
     population = "hostages" if lemma == "hostage" else None
     return [_finding(slot, count, noun, revision=revision, population=population)]
+
+
+def _implied_death(token) -> list[CountFinding]:
+    """"a fatal shooting", "a homicide", "charged with murder": at least one person died."""
+    implied = load("counts")["implied_fatal"]
+    lemma = token.lemma_.lower()
+    if lemma in implied["heads"] and token.dep_ not in ("compound", "amod") and not any(
+        c.lower_ in ("attempted", "attempt") for c in token.children
+    ):
+        start, end = token.idx, token.idx + len(token.text)
+    elif lemma in implied["nouns"] and token.dep_ != "compound":
+        mods = [c for c in token.children if c.lower_ in implied["modifiers"]]
+        if any(c.lower_ in ("attempted", "attempt", "alleged") for c in token.children):
+            return []
+        if not mods:
+            return []
+        start, end = min(mods[0].idx, token.idx), token.idx + len(token.text)
+    else:
+        return []
+    count = Headcount(1, None, Qualifier.AT_LEAST, 1, start, end)
+    return [CountFinding("killed", count, start, end, confidence=0.6)]
 
 
 def _toll_value(toll, quantities) -> tuple[Headcount | None, bool]:

@@ -161,8 +161,13 @@ def _conjuncts(token) -> list:
 
 
 def subjects(verb) -> list:
-    """The (passive) subjects of ``verb``, all of them ("A man, two women ... were killed")."""
+    """The (passive) subjects of ``verb``, all of them ("A man, two women ... were killed").
+
+    A relative pronoun stands for the noun its clause hangs on ("Jon Boring, who was shot").
+    """
     subs = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        subs = [verb.head if s.lower_ in ("who", "that", "which", "whom") else s for s in subs]
     if not subs and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         return subjects(verb.head)
     if not subs and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
