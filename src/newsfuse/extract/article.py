@@ -20,6 +20,7 @@ from newsfuse.model import (
     Attribution,
     CountValue,
     Mention,
+    Qualifier,
     Span,
     TimeValue,
 )
@@ -62,6 +63,7 @@ def extract_mentions(article: Article, analysed: Analysed) -> list[Mention]:
     builder = _Builder(article)
     if published is not None:
         builder.add("time", TimeValue(date=published, role="published"), 0, 0, None, confidence=1.0)
+    _add_up_others(sentences)
     for info in sentences:
         for finding in info.counts:
             _add_count(builder, info, finding)
@@ -101,6 +103,21 @@ def _sentences(doc, published: dt.date | None) -> list[SentenceInfo]:
     for info, scope in zip(infos, scopes, strict=True):
         info.scope = scope
     return infos
+
+
+def _add_up_others(infos: list[SentenceInfo]) -> None:
+    """"A man was shot ... Another man was shot": the second count adds to the first, so it is
+    stated as at least the sum (the people counted so far in that slot, plus these)."""
+    seen: dict[tuple[str, str], int] = {}
+    for info in infos:
+        for f in info.counts:
+            key = (f.slot, info.scope.scope)
+            c = f.count
+            if f.subset_of is None and c.point is not None:
+                if c.additive and seen.get(key):
+                    total = seen[key] + c.point
+                    c.low, c.high, c.point, c.qualifier = total, None, total, Qualifier.AT_LEAST
+                seen[key] = max(seen.get(key, 0), c.point)
 
 
 def _mark_subset_sentences(infos: list[SentenceInfo], text: str) -> None:

@@ -49,6 +49,7 @@ def token_quantities(doc, start: int, end: int) -> tuple[list[Quantity], dict[in
     return found, by_token
 
 
+_ALIVE = {"non-life-threatening", "minor", "non-fatal", "nonfatal", "superficial", "non-critical", "noncritical"}
 _NON_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 
@@ -140,6 +141,13 @@ def _is_passive(verb) -> bool:
     return False
 
 
+def _reduced_passive(verb) -> bool:
+    """"three others wounded": a past participle with a subject, no object, no 'have'."""
+    return verb.tag_ == "VBN" and not any(
+        c.dep_ == "dobj" or (c.dep_ == "aux" and c.lemma_ == "have") for c in verb.children
+    )
+
+
 def _own_number(token, quantities) -> Headcount | None:
     """A number hung directly on the trigger ("over 100 injured", "killing 40")."""
     for child in token.children:
@@ -179,6 +187,8 @@ def _verb_slot(verb, lemma: str) -> str | None:
         return None  # "shot at a car": nobody hit
     if lemma == "book" and not any(c.lower_ in ("into", "on", "in") for c in children):
         return None
+    if lemma == "recover" and any(c.dep_ == "dobj" for c in children):
+        return None  # "police recovered a gun"
     if slot in ("shot", "injured"):
         if lowers & word_set("counts", "fatal_modifiers") or _to_death(verb):
             return "killed"
@@ -210,7 +220,7 @@ def _verb_counts(verb, lemma: str, quantities) -> list[CountFinding]:
     negated = any(c.dep_ == "neg" for c in verb.children)
     count = _own_number(verb, quantities)
     if count is None:
-        if lemma in load("counts")["subject_verbs"] or _is_passive(verb):
+        if lemma in load("counts")["subject_verbs"] or _is_passive(verb) or _reduced_passive(verb):
             targets = subjects(verb)
         else:
             targets = objects(verb)
@@ -269,7 +279,7 @@ def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
                 count = count_phrase(child, quantities)
         elif child.dep_ == "det" and child.lower_ == "no":
             count = Headcount(0, 0, Qualifier.EXACT, 0, child.idx, noun.idx + len(noun.text))
-        elif child.dep_ == "poss" and lemma in ("body", "death", "corpse") and (
+        elif child.dep_ == "poss" and lemma in ("body", "death", "corpse") and _found_or_death(noun, lemma) and (
             child.lower_ in ("his", "her") or child.ent_type_ == "PERSON" or child.lemma_.lower() in word_set("counts", "persons")
         ):
             count = Headcount(1, 1, Qualifier.EXACT, 1, child.idx, noun.idx + len(noun.text))
@@ -281,11 +291,17 @@ def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
         if not any(c.lower_ in ("death", "casualty") for c in noun.children):
             return []
         count, revision = _toll_value(noun, quantities)
+    via_person = False
     if lemma in ("injury", "wound") and count is None:
+        via_person = True
         head = noun.head
-        if noun.dep_ in ("dobj", "pobj") and head.lemma_.lower() in set(lex["suffer_verbs"]) | {"for"}:
+        if noun.dep_ == "pobj" and head.lower_ in ("with", "from") and head.head.pos_ in ("NOUN", "PROPN", "ADJ") and head.head.dep_ != "pobj":
+            count = _sum_counts([head.head], quantities)  # "a 15-year-old with a gunshot wound"
+        elif noun.dep_ in ("dobj", "pobj") and head.lemma_.lower() in set(lex["suffer_verbs"]) | {"for", "from", "with"}:
             verb = head.head if head.dep_ == "prep" else head
-            count = _sum_counts(subjects(verb), quantities) if subjects(verb) else None
+            if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in ("die", "succumb"):
+                targets = subjects(verb) if verb.lemma_.lower() in lex["suffer_verbs"] or _is_passive(verb) else objects(verb)
+                count = _sum_counts(targets, quantities) if targets else None
             if head.lemma_.lower() == "survive":
                 count = None
     if count is None:
@@ -296,7 +312,17 @@ def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
     if count is None:
         return []
     population = "hostages" if lemma == "hostage" else None
+    alive = any(c.lower_ in _ALIVE for c in noun.children) or noun.head.head.lemma_.lower() == "recover" or noun.head.lemma_.lower() == "recover"
+    if slot == "injured" and (counts_wounds or via_person) and not alive:
+        slot = "shot"  # "a man with a gunshot wound" is hurt, maybe fatally: hit, fate unknown
     return [_finding(slot, count, noun, revision=revision, population=population)]
+
+
+def _found_or_death(noun, lemma: str) -> bool:
+    """"his body was found" (not "the side of his body"); "his death"."""
+    if lemma == "death":
+        return True
+    return noun.head.lemma_.lower() in ("find", "discover", "recover", "identify", "locate", "pull", "remove", "retrieve")
 
 
 def _implied_death(token) -> list[CountFinding]:

@@ -29,6 +29,8 @@ class Headcount:
     end: int
     who: str = "all"
     population: str | None = None
+    #: "another man", "three others", "a second": people beyond those counted before.
+    additive: bool = False
 
 
 def _from_quantity(q: Quantity) -> Headcount:
@@ -47,20 +49,43 @@ def _zero(start: int, end: int) -> Headcount:
 def who_of(token) -> str:
     """'attackers' for gunmen, shooters..., 'victims' for victims, else 'all'."""
     lemma = token.lemma_.lower()
-    if lemma in word_set("counts", "attackers") or token.text.lower() in word_set("counts", "attackers"):
+    if lemma in word_set("counts", "perpetrators") or token.text.lower() in word_set("counts", "perpetrators"):
         return "attackers"
     if lemma in ("victim", "bystander", "hostage"):
         return "victims"
     return "all"
 
 
+_ORDINALS = {"second", "third", "fourth", "fifth", "sixth"}
+
+
+def _is_additive(token) -> bool:
+    dets = {c.lower_ for c in token.children if c.dep_ == "det"}
+    mods = {c.lower_ for c in token.children if c.dep_ in ("amod", "nummod")}
+    if "another" in dets:
+        return True
+    # singular only: "two others were injured" usually restates people counted before
+    if token.lower_ in _ORDINALS or (mods & (_ORDINALS | {"other"}) and token.tag_ == "NN"):
+        return "the" not in dets and not any(c.dep_ == "poss" for c in token.children)
+    return False
+
+
 def count_single(token, quantities: dict[int, Quantity]) -> Headcount | None:
     """The count of one conjunct (no conj children followed)."""
+    found = _count_single(token, quantities)
+    if found is not None and _is_additive(token):
+        found.additive = True
+    return found
+
+
+def _count_single(token, quantities: dict[int, Quantity]) -> Headcount | None:
     lower = token.text.lower()
     if token.i in quantities:
         q = quantities[token.i]
         # "none" is in the number words as 0; "one" alone is 1.
         return _from_quantity(q)
+    if token.pos_ == "NOUN" and not is_person(token) and not _counts_people(token):
+        return None  # "three firearms were recovered", "27 shell casings"
     if lower in word_set("counts", "zero_words") or lower in ("nobody", "none"):
         return _zero(token.idx, token.idx + len(token.text))
     for child in token.children:
@@ -87,9 +112,25 @@ def count_single(token, quantities: dict[int, Quantity]) -> Headcount | None:
         return _one(token)
     if token.tag_ == "NN" and is_person(token):
         return _one(token)
+    if token.lower_ in _ORDINALS and any(c.lower_ == "a" for c in token.children):
+        return _one(token)  # "one died and a second was injured"
+    if token.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children):
+        if token.lemma_.lower() not in word_set("counts", "non_person"):
+            return _one(token)
     if token.lower_ == "old" and any(c.lower_ == "year" for c in token.children):
         return _one(token)  # "a 5-year-old was shot"
     return None
+
+
+def _counts_people(token) -> bool:
+    """Nouns that count people though they are not people: "deaths", "injuries", "lives"."""
+    lex = load("counts")
+    lemma = token.lemma_.lower()
+    if lemma in lex["nouns"] or lemma in ("total", "number", "toll", "dozen", "hundred", "score"):
+        return True
+    lower = token.lower_
+    return token.tag_ == "NNS" and lemma not in word_set("counts", "non_person") and lower.endswith(
+        tuple(lex["person_suffixes"])) and len(lower) > 5
 
 
 def is_person(token) -> bool:
@@ -132,6 +173,7 @@ def count_phrase(token, quantities: dict[int, Quantity]) -> Headcount | None:
         if not exact and point is not None:
             total.low, total.high = interval(point, Qualifier.AT_LEAST)
     total.who = who_of(token)
+    total.additive = counts[0].additive
     return total
 
 
