@@ -11,6 +11,10 @@ from newsfuse.extract import attribution as attrib
 from newsfuse.extract.counts import CountFinding, find_counts, token_quantities
 from newsfuse.extract.derive import derived_injuries
 from newsfuse.extract.lexicon import load
+from newsfuse.extract.actors import find_actors
+from newsfuse.extract.event_type import find_event_types
+from newsfuse.extract.place import find_places
+from newsfuse.extract.responsibility import find_responsibility, last_groups_by_sentence
 from newsfuse.extract.scope import SentenceScope, main_event_date, sentence_scopes
 from newsfuse.extract.time import DateMention, find_dates
 from newsfuse.model import (
@@ -19,8 +23,12 @@ from newsfuse.model import (
     Article,
     Attribution,
     CountValue,
+    ActorValue,
+    LabelValue,
     Mention,
+    PlaceValue,
     Qualifier,
+    ResponsibilityValue,
     Span,
     TimeValue,
 )
@@ -36,6 +44,7 @@ class SentenceInfo:
     dates: list[DateMention] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     hedges: list[tuple[int, int, str]] = field(default_factory=list)
+    event_types: list[tuple[str, int, int]] = field(default_factory=list)
     scope: SentenceScope | None = None
 
 
@@ -72,6 +81,10 @@ def extract_mentions(article: Article, analysed: Analysed) -> list[Mention]:
         info = next(s for s in sentences if s.span.start_char <= finding.start < s.span.end_char)
         _add_count(builder, info, finding)
     _add_times(builder, sentences)
+    _add_other_slots(builder, sentences, doc.text)
+    builder.mentions.sort(key=lambda m: (m.evidence.start if m.sentence else -1, m.evidence.end))
+    for n, m in enumerate(builder.mentions):
+        m.id = f"{article.id}:{n}"
     return builder.mentions
 
 
@@ -94,10 +107,11 @@ def _sentences(doc, published: dt.date | None) -> list[SentenceInfo]:
                 dates=find_dates(sent, published),
                 attributions=attrib.sentence_attributions(sent),
                 hedges=attrib.sentence_hedges(doc.text, sent.start_char, sent.end_char),
+                event_types=find_event_types(sent),
             )
         )
     _mark_subset_sentences(infos, doc.text)
-    event_sentences = {s.index for s in infos if s.counts}
+    event_sentences = {s.index for s in infos if s.counts or s.event_types}
     main_date, main_year = main_event_date([s.dates for s in infos], event_sentences, published)
     scopes = sentence_scopes(sents, [s.dates for s in infos], main_date, main_year, doc.text)
     for info, scope in zip(infos, scopes, strict=True):
@@ -193,5 +207,38 @@ def _add_times(builder: _Builder, sentences: list[SentenceInfo]) -> None:
         for d in info.dates:
             if d.date is None and d.time_of_day is None:
                 continue
-            role = "occurred" if info.counts and info.scope.scope == "main" else "other"
+            role = "occurred" if (info.counts or info.event_types) and info.scope.scope == "main" else "other"
             builder.add("time", TimeValue(date=d.date, time_of_day=d.time_of_day, role=role), d.start, d.end, info)
+
+
+def _add_other_slots(builder: _Builder, sentences: list[SentenceInfo], text: str) -> None:
+    """Event type, places, actors and responsibility."""
+    sents = [s.span for s in sentences]
+    labels: dict[str, list[tuple[int, int, SentenceInfo]]] = {}
+    for info in sentences:
+        for label, start, end in info.event_types:
+            if info.scope.scope == "main":
+                labels.setdefault(label, []).append((start, end, info))
+    for label, spots in labels.items():
+        start, end, info = spots[0]
+        confidence = min(1.0, 0.4 + 0.15 * len(spots))
+        builder.add("event_type", LabelValue(label=label), start, end, info, confidence=round(confidence, 2))
+    for p in find_places(sents, text):
+        info = sentences[p.sentence]
+        value = PlaceValue(venue=p.venue, city=p.city, region=p.region, country=p.country,
+                           relation=p.relation, geonameid=p.geonameid)
+        confidence = 0.9 if (info.counts or info.event_types) else 0.6
+        builder.add("place", value, p.start, p.end, info, confidence=confidence)
+    for a in find_actors(sents):
+        value = ActorValue(name=a.name, canonical=a.canonical, type=a.type, role=a.role, title=a.title)
+        builder.add("actor", value, a.start, a.end, sentences[a.sentence])
+    for i, r in find_responsibility(sents, last_groups_by_sentence(sents)):
+        info = sentences[i]
+        attribution = None
+        if r.stance != "attributed":
+            attribution = Attribution(source=r.claimant, kind="armed_group")
+        value = ResponsibilityValue(claimant=r.claimant, canonical=r.canonical, parent=r.parent, stance=r.stance,
+                                    channel=r.channel, by=None)
+        mention = builder.add("responsibility", value, r.start, r.end, info, attribution=attribution)
+        if r.stance == "attributed":
+            value.by = mention.attribution.source
