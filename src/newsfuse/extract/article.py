@@ -46,6 +46,7 @@ class SentenceInfo:
     hedges: list[tuple[int, int, str]] = field(default_factory=list)
     event_types: list[tuple[str, int, int]] = field(default_factory=list)
     scope: SentenceScope | None = None
+    main_date: dt.date | None = None
 
 
 def extract_mentions(article: Article, analysed: Analysed) -> list[Mention]:
@@ -80,7 +81,7 @@ def extract_mentions(article: Article, analysed: Analysed) -> list[Mention]:
     for finding in derived_injuries(main_counts):
         info = next(s for s in sentences if s.span.start_char <= finding.start < s.span.end_char)
         _add_count(builder, info, finding)
-    _add_times(builder, sentences)
+    _add_times(builder, sentences, sentences[0].main_date if sentences else None)
     _add_other_slots(builder, sentences, doc.text)
     builder.mentions.sort(key=lambda m: (m.evidence.start if m.sentence else -1, m.evidence.end))
     for n, m in enumerate(builder.mentions):
@@ -116,6 +117,7 @@ def _sentences(doc, published: dt.date | None) -> list[SentenceInfo]:
     scopes = sentence_scopes(sents, [s.dates for s in infos], main_date, main_year, doc.text)
     for info, scope in zip(infos, scopes, strict=True):
         info.scope = scope
+        info.main_date = main_date
     return infos
 
 
@@ -202,13 +204,24 @@ def _add_count(builder: _Builder, info: SentenceInfo, f: CountFinding) -> None:
     builder.add(slot, value, f.start, f.end, info, confidence=f.confidence, revision=f.revision)
 
 
-def _add_times(builder: _Builder, sentences: list[SentenceInfo]) -> None:
+def _add_times(builder: _Builder, sentences: list[SentenceInfo], main_date: dt.date | None) -> None:
+    """Dates and times of day; "occurred" for the main event's date and for dates in sentences
+    that report the event. A time of day right after a date joins it ("Friday evening")."""
     for info in sentences:
-        for d in info.dates:
-            if d.date is None and d.time_of_day is None:
+        dates = list(info.dates)
+        used: set[int] = set()
+        for i, d in enumerate(dates):
+            if i in used or (d.date is None and d.time_of_day is None):
                 continue
-            role = "occurred" if (info.counts or info.event_types) and info.scope.scope == "main" else "other"
-            builder.add("time", TimeValue(date=d.date, time_of_day=d.time_of_day, role=role), d.start, d.end, info)
+            start, end, tod = d.start, d.end, d.time_of_day
+            if d.date is not None and tod is None and i + 1 < len(dates):
+                nxt = dates[i + 1]
+                if nxt.date is None and nxt.time_of_day and nxt.start - d.end <= 3:
+                    end, tod = nxt.end, nxt.time_of_day
+                    used.add(i + 1)
+            reports_event = (info.counts or info.event_types) or (d.date is not None and d.date == main_date)
+            role = "occurred" if reports_event and info.scope.scope == "main" else "other"
+            builder.add("time", TimeValue(date=d.date, time_of_day=tod, role=role), start, end, info)
 
 
 def _add_other_slots(builder: _Builder, sentences: list[SentenceInfo], text: str) -> None:

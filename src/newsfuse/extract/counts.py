@@ -96,6 +96,7 @@ def find_counts(doc, sent, quantities: dict[int, Quantity]) -> list[CountFinding
         ):
             findings.extend(_attacker_counts(token, quantities, findings))
     findings.extend(_suicides(doc, sent))
+    findings.extend(_fatal_parts(sent, quantities, findings))
     return _with_subsets(findings, sent, quantities)
 
 
@@ -160,18 +161,6 @@ def _own_number(token, quantities) -> Headcount | None:
     return None
 
 
-def _fatal_numbers(verb, quantities) -> list[CountFinding]:
-    """"Two men were shot, one fatally": the number carrying 'fatally' counts the dead."""
-    out = []
-    for child in verb.children:
-        if child.i in quantities and any(g.lower_ in word_set("counts", "fatal_modifiers") for g in child.children):
-            c = count_phrase(child, quantities)
-            if c is not None:
-                mod = [g for g in child.children if g.lower_ in word_set("counts", "fatal_modifiers")]
-                out.append(_finding("killed", c, child, *mod))
-    return out
-
-
 def _verb_slot(verb, lemma: str) -> str | None:
     lex = load("counts")
     slot = lex["verbs"][lemma]
@@ -216,7 +205,7 @@ def _verb_counts(verb, lemma: str, quantities) -> list[CountFinding]:
     slot = _verb_slot(verb, lemma)
     if slot is None or _irrealis(verb):
         return []
-    out = _fatal_numbers(verb, quantities)
+    out: list[CountFinding] = []
     negated = any(c.dep_ == "neg" for c in verb.children)
     count = _own_number(verb, quantities)
     if count is None:
@@ -411,6 +400,21 @@ def _attacker_counts(noun, quantities, found: list[CountFinding]) -> list[CountF
     return [_finding("attackers", count, noun)]
 
 
+def _fatal_parts(sent, quantities, found: list[CountFinding]) -> list[CountFinding]:
+    """", one fatally" / "two of them fatally" after a count of people hit, whatever the parse."""
+    out = []
+    fatal = word_set("counts", "fatal_modifiers")
+    for token in sent:
+        nxt = token.nbor(1) if token.i + 1 < sent.end else None
+        if token.i in quantities and nxt is not None and nxt.lower_ in fatal and not any(
+            f.slot == "killed" and f.start <= token.idx < f.end for f in found
+        ):
+            c = count_phrase(token, quantities)
+            if c is not None:
+                out.append(_finding("killed", c, token, nxt))
+    return out
+
+
 def _suicides(doc, sent) -> list[CountFinding]:
     """"took his own life", "shot himself": the attacker is among the dead."""
     out = []
@@ -452,7 +456,10 @@ def _number_token(sent, finding: CountFinding):
 
 def _subset_parts(head, quantities):
     """(token, population) for parts of ``head`` that are subsets of it."""
-    for child in head.children:
+    children = list(head.children)
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "115 people were hospitalized, including ..."
+        children += [c for c in head.head.children if c.dep_ == "prep" and c.i > head.i]
+    for child in children:
         if child.dep_ == "prep" and child.lemma_.lower() in ("include", "including", "among"):
             for obj in child.children:
                 if obj.dep_ == "pobj":

@@ -80,6 +80,9 @@ def count_single(token, quantities: dict[int, Quantity]) -> Headcount | None:
 
 def _count_single(token, quantities: dict[int, Quantity]) -> Headcount | None:
     lower = token.text.lower()
+    no = [c for c in token.children if c.dep_ == "det" and c.lower_ == "no"]
+    if no:  # "no one", "no injuries"
+        return _zero(no[0].idx, token.idx + len(token.text))
     if token.i in quantities:
         q = quantities[token.i]
         # "none" is in the number words as 0; "one" alone is 1.

@@ -44,6 +44,10 @@ def main_event_date(dates_by_sentence: list[list[DateMention]], event_sentences:
         for d in dates:
             if d.granularity == "day" and d.date is not None:
                 return d.date, d.date.year
+    for dates in dates_by_sentence[:3]:  # the lead: "On Friday evening, a concert venue ..."
+        for d in dates:
+            if d.granularity == "day" and d.date is not None:
+                return d.date, d.date.year
     if published is not None:
         return published, published.year
     return None, None
