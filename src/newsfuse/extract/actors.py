@@ -26,17 +26,17 @@ class ActorFinding:
     sentence: int
 
 
-def _title_before(ent) -> tuple[str | None, int]:
+def _title_before(ent, sent_start: int) -> tuple[str | None, int]:
     """Words before the name in the same noun phrase: "Russian Security Council Secretary"."""
     doc = ent.doc
     head = ent.root
     i = ent.start
-    while i > ent.sent.start and (ent.start <= doc[i - 1].head.i < ent.end or doc[i - 1].head.i == head.i) and doc[i - 1].dep_ in (
+    while i > sent_start and (ent.start <= doc[i - 1].head.i < ent.end or doc[i - 1].head.i == head.i) and doc[i - 1].dep_ in (
         "compound", "amod", "nmod", "nummod", "npadvmod"
     ):
         i -= 1
     # also words hanging on those words ("Moscow regional governor")
-    while i > ent.sent.start and doc[i - 1].dep_ in ("compound", "amod") and doc[i - 1].head.i >= i:
+    while i > sent_start and doc[i - 1].dep_ in ("compound", "amod") and doc[i - 1].head.i >= i:
         i -= 1
     if i < ent.start:
         return doc[i : ent.start].text, doc[i].idx
@@ -87,12 +87,12 @@ def _role(ent, title: str | None) -> str | None:
     return None
 
 
-def find_actors(sents) -> list[ActorFinding]:
+def find_actors(sents, ents_by_sent=None) -> list[ActorFinding]:
     """People and organisations named in the sentences, first titled occurrence per name."""
     groups = set(load("actors")["armed_group_ids"])
     best: dict[str, ActorFinding] = {}
     for i, sent in enumerate(sents):
-        for ent in sent.ents:
+        for ent in sent.ents if ents_by_sent is None else ents_by_sent[i]:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
@@ -100,7 +100,7 @@ def find_actors(sents) -> list[ActorFinding]:
                 continue
             canonical = ent.ent_id_ or None
             if ent.label_ == "PERSON":
-                title, start = _title_before(ent)
+                title, start = _title_before(ent, sent.start)
                 title = title or _title_appos(ent)
                 kind = "person"
                 role = _role(ent, title)

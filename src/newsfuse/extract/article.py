@@ -3,10 +3,12 @@ evidence, attribution, hedge and scope."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
 from newsfuse.errors import InputError
+from newsfuse.extract.doctext import doc_text
 from newsfuse.extract import attribution as attrib
 from newsfuse.extract.counts import CountFinding, find_counts, token_quantities
 from newsfuse.extract.derive import derived_injuries
@@ -47,6 +49,7 @@ class SentenceInfo:
     event_types: list[tuple[str, int, int]] = field(default_factory=list)
     scope: SentenceScope | None = None
     main_date: dt.date | None = None
+    ents: list = field(default_factory=list)
 
 
 def extract_mentions(article: Article, analysed: Analysed) -> list[Mention]:
@@ -66,7 +69,7 @@ def extract_mentions(article: Article, analysed: Analysed) -> list[Mention]:
     doc = analysed.doc
     if doc is None:
         raise InputError(f"Article {article.id}: no spaCy Doc; run analyse() with the article first.")
-    if doc.text != article.text:
+    if doc_text(doc) != article.text:
         raise InputError(f"Article {article.id}: the analysed text differs from the article text.")
     published = _published_date(article)
     sentences = _sentences(doc, published)
@@ -82,7 +85,7 @@ def extract_mentions(article: Article, analysed: Analysed) -> list[Mention]:
         info = next(s for s in sentences if s.span.start_char <= finding.start < s.span.end_char)
         _add_count(builder, info, finding)
     _add_times(builder, sentences, sentences[0].main_date if sentences else None)
-    _add_other_slots(builder, sentences, doc.text)
+    _add_other_slots(builder, sentences, article.text)
     builder.mentions.sort(key=lambda m: (m.evidence.start if m.sentence else -1, m.evidence.end))
     for n, m in enumerate(builder.mentions):
         m.id = f"{article.id}:{n}"
@@ -95,8 +98,18 @@ def _published_date(article: Article) -> dt.date | None:
     return article.published.date() if isinstance(article.published, dt.datetime) else article.published
 
 
+def entities_by_sentence(doc, sents) -> list[list]:
+    """Each sentence's entities (``Span.ents`` rescans the whole Doc on every call)."""
+    out: list[list] = [[] for _ in sents]
+    starts = [s.start for s in sents]
+    for ent in doc.ents:
+        out[bisect.bisect_right(starts, ent.start) - 1].append(ent)
+    return out
+
+
 def _sentences(doc, published: dt.date | None) -> list[SentenceInfo]:
     sents = list(doc.sents)
+    ents = entities_by_sentence(doc, sents)
     infos = []
     for i, sent in enumerate(sents):
         _, quantities = token_quantities(doc, sent.start_char, sent.end_char)
@@ -105,16 +118,17 @@ def _sentences(doc, published: dt.date | None) -> list[SentenceInfo]:
                 index=i,
                 span=sent,
                 counts=find_counts(doc, sent, quantities),
-                dates=find_dates(sent, published),
+                dates=find_dates(sent, published, ents[i]),
+                ents=ents[i],
                 attributions=attrib.sentence_attributions(sent),
-                hedges=attrib.sentence_hedges(doc.text, sent.start_char, sent.end_char),
+                hedges=attrib.sentence_hedges(doc_text(doc), sent.start_char, sent.end_char),
                 event_types=find_event_types(sent),
             )
         )
-    _mark_subset_sentences(infos, doc.text)
+    _mark_subset_sentences(infos, doc_text(doc))
     event_sentences = {s.index for s in infos if s.counts or s.event_types}
     main_date, main_year = main_event_date([s.dates for s in infos], event_sentences, published)
-    scopes = sentence_scopes(sents, [s.dates for s in infos], main_date, main_year, doc.text)
+    scopes = sentence_scopes(sents, [s.dates for s in infos], main_date, main_year, doc_text(doc), ents)
     for info, scope in zip(infos, scopes, strict=True):
         info.scope = scope
         info.main_date = main_date
@@ -227,6 +241,7 @@ def _add_times(builder: _Builder, sentences: list[SentenceInfo], main_date: dt.d
 def _add_other_slots(builder: _Builder, sentences: list[SentenceInfo], text: str) -> None:
     """Event type, places, actors and responsibility."""
     sents = [s.span for s in sentences]
+    ents = [s.ents for s in sentences]
     labels: dict[str, list[tuple[int, int, SentenceInfo]]] = {}
     for info in sentences:
         for label, start, end in info.event_types:
@@ -236,16 +251,16 @@ def _add_other_slots(builder: _Builder, sentences: list[SentenceInfo], text: str
         start, end, info = spots[0]
         confidence = min(1.0, 0.4 + 0.15 * len(spots))
         builder.add("event_type", LabelValue(label=label), start, end, info, confidence=round(confidence, 2))
-    for p in find_places(sents, text):
+    for p in find_places(sents, text, ents):
         info = sentences[p.sentence]
         value = PlaceValue(venue=p.venue, city=p.city, region=p.region, country=p.country,
                            relation=p.relation, geonameid=p.geonameid)
         confidence = 0.9 if (info.counts or info.event_types) else 0.6
         builder.add("place", value, p.start, p.end, info, confidence=confidence)
-    for a in find_actors(sents):
+    for a in find_actors(sents, ents):
         value = ActorValue(name=a.name, canonical=a.canonical, type=a.type, role=a.role, title=a.title)
         builder.add("actor", value, a.start, a.end, sentences[a.sentence])
-    for i, r in find_responsibility(sents, last_groups_by_sentence(sents)):
+    for i, r in find_responsibility(sents, last_groups_by_sentence(sents, ents), ents):
         info = sentences[i]
         attribution = None
         if r.stance != "attributed":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newsfuse.extract.doctext import doc_text
 from newsfuse.extract.lexicon import load
 from newsfuse.model import Attribution, SourceKind, Span
 
@@ -70,8 +71,8 @@ def sentence_attributions(sent) -> list[Attribution]:
         if head.lower_ in _PRONOUNS:
             continue
         start, end = _name_span(head)
-        text = sent.doc.text[start:end]
-        full = sent.doc.text[head.left_edge.idx : head.right_edge.idx + len(head.right_edge.text)]
+        text = doc_text(sent.doc)[start:end]
+        full = doc_text(sent.doc)[head.left_edge.idx : head.right_edge.idx + len(head.right_edge.text)]
         out.append(Attribution(source=text, kind=source_kind(full), span=Span(start=start, end=end, text=text)))
     return out
 

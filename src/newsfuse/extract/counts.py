@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from newsfuse.extract.doctext import doc_text
 from newsfuse.extract.headcount import Headcount, count_phrase, nearest_counted_noun, objects, subjects
 from newsfuse.extract.lexicon import load, word_set
 from newsfuse.extract.numbers import Quantity, find_quantities
@@ -37,7 +39,7 @@ class CountFinding:
 
 def token_quantities(doc, start: int, end: int) -> tuple[list[Quantity], dict[int, Quantity]]:
     """Number phrases in ``doc.text[start:end]`` and a map token index → Quantity."""
-    found = find_quantities(doc.text, start, end)
+    found = find_quantities(doc_text(doc), start, end)
     by_token: dict[int, Quantity] = {}
     for q in found:
         span = doc.char_span(q.number_start, q.end, alignment_mode="expand")
@@ -415,12 +417,16 @@ def _fatal_parts(sent, quantities, found: list[CountFinding]) -> list[CountFindi
     return out
 
 
+@lru_cache(maxsize=1)
+def _suicide_pattern() -> re.Pattern:
+    phrases = load("counts")["suicide_phrases"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+
+
 def _suicides(doc, sent) -> list[CountFinding]:
     """"took his own life", "shot himself": the attacker is among the dead."""
     out = []
-    phrases = load("counts")["suicide_phrases"]
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
-    for match in pattern.finditer(doc.text, sent.start_char, sent.end_char):
+    for match in _suicide_pattern().finditer(doc_text(doc), sent.start_char, sent.end_char):
         count = Headcount(1, 1, Qualifier.EXACT, 1, match.start(), match.end(), who="attackers")
         out.append(CountFinding("killed", count, match.start(), match.end(), confidence=0.8))
     return out

@@ -10,18 +10,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newsfuse.extract.doctext import doc_text
 from newsfuse.extract.lexicon import load
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> list[tuple[re.Pattern, str]]:
-    """(pattern, label) for multi-word phrases, longest first."""
-    out = []
+def _phrases() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for all multi-word phrases (longest first) and phrase → label."""
+    labels: dict[str, str] = {}
     for label, words in load("event_types")["labels"].items():
         for w in words:
             if " " in w or "-" in w:
-                out.append((re.compile(r"\b" + re.escape(w) + r"\b", re.IGNORECASE), label))
-    return sorted(out, key=lambda x: -len(x[0].pattern))
+                labels.setdefault(w.lower(), label)
+    alternation = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+    return re.compile(r"\b(?:" + alternation + r")\b", re.IGNORECASE), labels
 
 
 @lru_cache(maxsize=1)
@@ -36,14 +38,13 @@ def _lemmas() -> dict[str, str]:
 
 def find_event_types(sent) -> list[tuple[str, int, int]]:
     """(label, start, end) for every event-type wording in ``sent`` (a spaCy Span)."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     found: list[tuple[str, int, int]] = []
     taken: list[tuple[int, int]] = []
-    for pattern, label in _phrases():
-        for m in pattern.finditer(text, sent.start_char, sent.end_char):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                found.append((label, m.start(), m.end()))
-                taken.append((m.start(), m.end()))
+    pattern, labels = _phrases()
+    for m in pattern.finditer(text, sent.start_char, sent.end_char):
+        found.append((labels[m.group(0).lower()], m.start(), m.end()))
+        taken.append((m.start(), m.end()))
     lemmas = _lemmas()
     for token in sent:
         label = lemmas.get(token.lemma_.lower()) or lemmas.get(token.lower_)

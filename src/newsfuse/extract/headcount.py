@@ -238,7 +238,10 @@ def objects(verb) -> list:
 def nearest_counted_noun(verb, quantities: dict[int, Quantity]):
     """A counted noun just before ``verb`` when the parse gave it no subject ("According to the
     ministry, a total of 115 people ... have been admitted")."""
-    for token in reversed(verb.doc[max(verb.sent.start, verb.i - 14) : verb.i]):
+    first = verb.i
+    while first > 0 and first > verb.i - 14 and not verb.doc[first].is_sent_start:
+        first -= 1
+    for token in reversed(verb.doc[first : verb.i]):
         if any(a.lemma_.lower() in ("include", "including", "among") for a in token.ancestors if a.i < token.i):
             continue  # the part of a total, not the total
         if token.i in quantities and token.dep_ != "nummod":

@@ -90,7 +90,7 @@ def _relation(text: str, start: int) -> str | None:
 _DATELINE = re.compile(r"^\W*([A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,3}),\s+([A-Z][A-Za-z. ]{1,18}?)\s*(?:\(|[-–—]|$)")
 
 
-def find_places(sents, text: str) -> list[PlaceFinding]:
+def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
     """Venues, cities, regions and countries named in ``sents``, first occurrence each."""
     region_words = load("places")["region_words"]
     found: list[PlaceFinding] = []
@@ -112,7 +112,7 @@ def find_places(sents, text: str) -> list[PlaceFinding]:
             known = lookup(rm.group(1).strip())
             country = known["country"] if known else None
             found.append(PlaceFinding(None, None, name.strip(), country, _relation(text, rm.start()), None, rm.start(), rm.end(), i))
-        for ent in sent.ents:
+        for ent in sent.ents if ents_by_sent is None else ents_by_sent[i]:
             if ent.label_ not in ("GPE", "LOC", "FAC") or ent.text.lower() in seen:
                 continue
             if any(p.start <= ent.start_char < p.end for p in found):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsfuse.extract.doctext import doc_text
 from newsfuse.extract.lexicon import load, word_set
 
 
@@ -25,10 +26,10 @@ class ResponsibilityFinding:
     end: int
 
 
-def _group_of(token, last_group):
+def _group_of(token, last_group, ents):
     """(name, canonical) of the organisation a token stands for, or None."""
     if token.ent_type_ == "ORG":
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        ent = next((e for e in ents if e.start <= token.i < e.end), None)
         if ent is not None:
             return ent.text, ent.ent_id_ or None
     lemma = token.lemma_.lower()
@@ -37,7 +38,7 @@ def _group_of(token, last_group):
     # "The Islamic State group": the compound holds the name
     for child in token.children:
         if child.dep_ == "compound" and child.ent_type_ == "ORG":
-            return _group_of(child, last_group)
+            return _group_of(child, last_group, ents)
     return None
 
 
@@ -52,7 +53,7 @@ def _channels(text: str, start: int, end: int) -> list[str]:
     return sorted(found, key=order.get)
 
 
-def find_responsibility(sents: list, last_groups: list) -> list[tuple[int, ResponsibilityFinding]]:
+def find_responsibility(sents: list, last_groups: list, ents_by_sent=None) -> list[tuple[int, ResponsibilityFinding]]:
     """(sentence index, finding) for every claim, denial or attribution of responsibility.
 
     Args:
@@ -89,7 +90,7 @@ def find_responsibility(sents: list, last_groups: list) -> list[tuple[int, Respo
                 continue
             group = None
             for t in claimant_tokens:
-                group = _group_of(t, last_groups[i])
+                group = _group_of(t, last_groups[i], sent.ents if ents_by_sent is None else ents_by_sent[i])
                 if group:
                     break
             if group is None:
@@ -98,17 +99,17 @@ def find_responsibility(sents: list, last_groups: list) -> list[tuple[int, Respo
             canonical = canonical or name
             if stance == "attributed" and canonical not in lex["armed_group_ids"]:
                 continue
-            channels = _channels(sent.doc.text, sent.start_char, sent.end_char)
+            channels = _channels(doc_text(sent.doc), sent.start_char, sent.end_char)
             if not channels and stance == "claimed" and i + 1 < len(sents):
                 nxt = sents[i + 1]
-                channels = _channels(sent.doc.text, nxt.start_char, nxt.end_char)
+                channels = _channels(doc_text(sent.doc), nxt.start_char, nxt.end_char)
             starts = [t.idx for t in claimant_tokens] + [token.idx]
             ends = [token.idx + len(token.text)] + [t.idx + len(t.text) for t in claimant_tokens]
             for c in token.children:
                 if c.lemma_.lower() in lex["claim_objects"]:
                     ends.append(c.idx + len(c.text))
             start, end = min(starts), max(ends)
-            cut = sent.doc.text.rfind("\n", start, token.idx)
+            cut = doc_text(sent.doc).rfind("\n", start, token.idx)
             start = cut + 1 if cut >= 0 else start
             out.append((i, ResponsibilityFinding(
                 claimant=name, canonical=canonical, parent=lex["group_parents"].get(canonical),
@@ -117,12 +118,12 @@ def find_responsibility(sents: list, last_groups: list) -> list[tuple[int, Respo
     return out
 
 
-def last_groups_by_sentence(sents) -> list:
+def last_groups_by_sentence(sents, ents_by_sent=None) -> list:
     """For each sentence, the last armed group (name, canonical) named in it or before it."""
     ids = set(load("actors")["armed_group_ids"])
     out, last = [], None
-    for sent in sents:
-        for ent in sent.ents:
+    for i, sent in enumerate(sents):
+        for ent in sent.ents if ents_by_sent is None else ents_by_sent[i]:
             if ent.label_ == "ORG" and (ent.ent_id_ in ids):
                 last = (ent.text, ent.ent_id_)
         out.append(last)

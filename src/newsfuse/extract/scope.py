@@ -54,7 +54,7 @@ def main_event_date(dates_by_sentence: list[list[DateMention]], event_sentences:
 
 
 def sentence_scopes(sents, dates_by_sentence: list[list[DateMention]], main_date: dt.date | None,
-                    main_year: int | None, text: str) -> list[SentenceScope]:
+                    main_year: int | None, text: str, ents_by_sent=None) -> list[SentenceScope]:
     """Scope of each sentence of ``sents`` (spaCy Spans, in order)."""
     lex = load("scope")
     out: list[SentenceScope] = []
@@ -63,7 +63,8 @@ def sentence_scopes(sents, dates_by_sentence: list[list[DateMention]], main_date
         if scope is None:
             m = _strong_pattern().search(text, sent.start_char, sent.end_char)
             if m:
-                scope = SentenceScope("background", _label(sent, m.group(0)), f"cue '{m.group(0)}'")
+                ents = sent.ents if ents_by_sent is None else ents_by_sent[i]
+                scope = SentenceScope("background", _label(ents, m.group(0)), f"cue '{m.group(0)}'")
         if scope is None and out and out[-1].scope == "background" and _continues(sent, sents[i - 1], text, lex):
             prev = out[-1]
             scope = SentenceScope("background", prev.background_event, "continues the sentence before")
@@ -101,6 +102,6 @@ def _continues(sent, prev, text: str, lex) -> bool:
     return False
 
 
-def _label(sent, cue: str) -> str:
-    places = [e.text for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
+def _label(ents, cue: str) -> str:
+    places = [e.text for e in ents if e.label_ in ("GPE", "LOC", "FAC")]
     return f"{cue} ({places[0]})" if places else cue

@@ -112,10 +112,11 @@ def time_of_day(text: str) -> str | None:
     return m.group(0).lower() if m else None
 
 
-def find_dates(sent, published: dt.date | None) -> list[DateMention]:
-    """DATE and TIME entities of ``sent`` (a spaCy Span) with what they resolve to."""
+def find_dates(sent, published: dt.date | None, ents=None) -> list[DateMention]:
+    """DATE and TIME entities of ``sent`` (a spaCy Span; ``ents``: its entities, when known)
+    with what they resolve to."""
     out: list[DateMention] = []
-    for ent in sent.ents:
+    for ent in sent.ents if ents is None else ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         text = ent.text
