@@ -194,6 +194,11 @@ def _conjuncts(token) -> list:
     found = []
     stack = [c for c in token.children if c.dep_ == "conj"]
     doc = token.doc
+    coordinated = [token, *stack]
+    if not any(c.dep_ in ("cc", "preconj") for t in coordinated for c in t.children) and not any(
+        c.dep_ == "conj" and any(g.dep_ == "cc" for g in c.children) for t in stack for c in t.children
+    ):
+        return []  # no "and": a misparsed apposition ("Hawkins Sr., a 42-year-old"), not a list
     while stack:
         t = stack.pop(0)
         lo, hi = sorted((token.i, t.i))
