@@ -303,7 +303,7 @@ def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
     if count is None:
         return []
     population = "hostages" if lemma == "hostage" else None
-    alive = any(c.lower_ in _ALIVE for c in noun.children) or noun.head.head.lemma_.lower() == "recover" or noun.head.lemma_.lower() == "recover"
+    alive = any(c.lower_ in _ALIVE for c in noun.children) or {noun.head.lemma_.lower(), noun.head.head.lemma_.lower()} & {"recover", "treat"}
     if slot == "injured" and (counts_wounds or via_person) and not alive:
         slot = "shot"  # "a man with a gunshot wound" is hurt, maybe fatally: hit, fate unknown
     return [_finding(slot, count, noun, revision=revision, population=population)]

@@ -87,12 +87,12 @@ def _count_single(token, quantities: dict[int, Quantity]) -> Headcount | None:
         q = quantities[token.i]
         # "none" is in the number words as 0; "one" alone is 1.
         return _from_quantity(q)
-    if token.pos_ == "NOUN" and not is_person(token) and not _counts_people(token):
-        return None  # "three firearms were recovered", "27 shell casings"
     if lower in word_set("counts", "zero_words") or lower in ("nobody", "none"):
         return _zero(token.idx, token.idx + len(token.text))
     for child in token.children:
         if child.i in quantities and child.dep_ in _NUMBER_DEPS | {"prep"}:
+            if token.pos_ == "NOUN" and not is_person(token) and not _counts_people(token):
+                return None  # "three firearms were recovered", "27 shell casings"
             found = _from_quantity(quantities[child.i])
             found.end = max(found.end, token.idx + len(token.text))
             return found
