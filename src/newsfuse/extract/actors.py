@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsfuse.extract.lexicon import load, word_set
+from newsfuse.extract.lexicon import load
 
 
 @dataclass

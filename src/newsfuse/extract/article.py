@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from newsfuse.errors import InputError
 from newsfuse.extract.doctext import doc_text
 from newsfuse.extract import attribution as attrib
-from newsfuse.extract.counts import CountFinding, find_counts, token_quantities
+from newsfuse.extract.counts import find_counts, token_quantities
+from newsfuse.extract.headcount import CountFinding
 from newsfuse.extract.derive import derived_injuries
 from newsfuse.extract.lexicon import load
 from newsfuse.extract.actors import find_actors

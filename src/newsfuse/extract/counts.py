@@ -12,29 +12,21 @@ Slot ``shot`` is internal: people hit whose fate the phrase does not say ("two m
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import lru_cache
-
 from newsfuse.extract.doctext import doc_text
-from newsfuse.extract.headcount import Headcount, count_phrase, nearest_counted_noun, objects, subjects
+from newsfuse.extract.headcount import (
+    CountFinding,
+    Headcount,
+    count_phrase,
+    make_finding,
+    nearest_counted_noun,
+    objects,
+    subjects,
+)
+from newsfuse.extract.implied import fatal_parts, implied_death, suicides
+from newsfuse.extract.subsets import with_subsets
 from newsfuse.extract.lexicon import load, word_set
 from newsfuse.extract.numbers import Quantity, find_quantities
 from newsfuse.model import Qualifier
-
-
-@dataclass
-class CountFinding:
-    """One count claim found in a sentence, before it becomes a Mention."""
-
-    slot: str
-    count: Headcount
-    start: int
-    end: int
-    revision: bool = False
-    subset_of: str | None = None
-    population: str | None = None
-    confidence: float = 1.0
 
 
 def token_quantities(doc, start: int, end: int) -> tuple[list[Quantity], dict[int, Quantity]]:
@@ -92,25 +84,14 @@ def find_counts(doc, sent, quantities: dict[int, Quantity]) -> list[CountFinding
         elif token.pos_ == "NOUN" and lemma in ("hospital", "custody", "condition"):
             findings.extend(_place_counts(token, lemma, quantities))
         if token.pos_ in ("NOUN", "PROPN", "ADJ"):
-            findings.extend(_implied_death(token))
+            findings.extend(implied_death(token))
         if token.pos_ in ("NOUN", "PROPN") and (
             lemma in word_set("counts", "attackers") or lower in word_set("counts", "attackers")
         ):
             findings.extend(_attacker_counts(token, quantities, findings))
-    findings.extend(_suicides(doc, sent))
-    findings.extend(_fatal_parts(sent, quantities, findings))
-    return _with_subsets(findings, sent, quantities)
-
-
-def _span_of(count: Headcount, *tokens) -> tuple[int, int]:
-    starts = [count.start] + [t.idx for t in tokens]
-    ends = [count.end] + [t.idx + len(t.text) for t in tokens]
-    return min(starts), max(ends)
-
-
-def _finding(slot: str, count: Headcount, *tokens, **kw) -> CountFinding:
-    start, end = _span_of(count, *tokens)
-    return CountFinding(slot=slot, count=count, start=start, end=end, **kw)
+    findings.extend(suicides(doc, sent))
+    findings.extend(fatal_parts(sent, quantities, findings))
+    return with_subsets(findings, sent, quantities)
 
 
 def _sum_counts(tokens, quantities) -> Headcount | None:
@@ -226,11 +207,11 @@ def _verb_counts(verb, lemma: str, quantities) -> list[CountFinding]:
     if negated:
         count = Headcount(0, 0, Qualifier.EXACT, 0, count.start, count.end, count.who)
     revision = lemma in load("counts")["revision_words"]
-    out.append(_finding(slot, count, verb, revision=revision))
+    out.append(make_finding(slot, count, verb, revision=revision))
     if slot in ("injured", "shot") and any(
         c.lower_ in word_set("counts", "critical_modifiers") for c in verb.children
     ):
-        out.append(_finding("critical", count, verb))
+        out.append(make_finding("critical", count, verb))
     return out
 
 
@@ -251,7 +232,7 @@ def _adjective_counts(adj, slot: str, quantities) -> list[CountFinding]:
     if slot == "injured_none":
         slot = "injured"
         count = Headcount(0, 0, Qualifier.EXACT, 0, count.start, count.end, count.who)
-    return [_finding(slot, count, adj)]
+    return [make_finding(slot, count, adj)]
 
 
 def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
@@ -306,7 +287,7 @@ def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
     alive = any(c.lower_ in _ALIVE for c in noun.children) or {noun.head.lemma_.lower(), noun.head.head.lemma_.lower()} & {"recover", "treat"}
     if slot == "injured" and (counts_wounds or via_person) and not alive:
         slot = "shot"  # "a man with a gunshot wound" is hurt, maybe fatally: hit, fate unknown
-    return [_finding(slot, count, noun, revision=revision, population=population)]
+    return [make_finding(slot, count, noun, revision=revision, population=population)]
 
 
 def _found_or_death(noun, lemma: str) -> bool:
@@ -314,27 +295,6 @@ def _found_or_death(noun, lemma: str) -> bool:
     if lemma == "death":
         return True
     return noun.head.lemma_.lower() in ("find", "discover", "recover", "identify", "locate", "pull", "remove", "retrieve")
-
-
-def _implied_death(token) -> list[CountFinding]:
-    """"a fatal shooting", "a homicide", "charged with murder": at least one person died."""
-    implied = load("counts")["implied_fatal"]
-    lemma = token.lemma_.lower()
-    if lemma in implied["heads"] and token.dep_ not in ("compound", "amod") and not any(
-        c.lower_ in ("attempted", "attempt") for c in token.children
-    ):
-        start, end = token.idx, token.idx + len(token.text)
-    elif lemma in implied["nouns"] and token.dep_ != "compound":
-        mods = [c for c in token.children if c.lower_ in implied["modifiers"]]
-        if any(c.lower_ in ("attempted", "attempt", "alleged") for c in token.children):
-            return []
-        if not mods:
-            return []
-        start, end = min(mods[0].idx, token.idx), token.idx + len(token.text)
-    else:
-        return []
-    count = Headcount(1, None, Qualifier.AT_LEAST, 1, start, end)
-    return [CountFinding("killed", count, start, end, confidence=0.6)]
 
 
 def _toll_value(toll, quantities) -> tuple[Headcount | None, bool]:
@@ -388,7 +348,7 @@ def _place_counts(noun, lemma: str, quantities) -> list[CountFinding]:
     count = _sum_counts(targets, quantities) if targets else None
     if count is None:
         return []
-    return [_finding(slot, count, prep, noun)]
+    return [make_finding(slot, count, prep, noun)]
 
 
 def _attacker_counts(noun, quantities, found: list[CountFinding]) -> list[CountFinding]:
@@ -399,89 +359,6 @@ def _attacker_counts(noun, quantities, found: list[CountFinding]) -> list[CountF
     if count is None or any(f.start <= noun.idx < f.end for f in found):
         return []
     count.who = "attackers"
-    return [_finding("attackers", count, noun)]
+    return [make_finding("attackers", count, noun)]
 
 
-def _fatal_parts(sent, quantities, found: list[CountFinding]) -> list[CountFinding]:
-    """", one fatally" / "two of them fatally" after a count of people hit, whatever the parse."""
-    out = []
-    fatal = word_set("counts", "fatal_modifiers")
-    for token in sent:
-        nxt = token.nbor(1) if token.i + 1 < sent.end else None
-        if token.i in quantities and nxt is not None and nxt.lower_ in fatal and not any(
-            f.slot == "killed" and f.start <= token.idx < f.end for f in found
-        ):
-            c = count_phrase(token, quantities)
-            if c is not None:
-                out.append(_finding("killed", c, token, nxt))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _suicide_pattern() -> re.Pattern:
-    phrases = load("counts")["suicide_phrases"]
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
-
-
-def _suicides(doc, sent) -> list[CountFinding]:
-    """"took his own life", "shot himself": the attacker is among the dead."""
-    out = []
-    for match in _suicide_pattern().finditer(doc_text(doc), sent.start_char, sent.end_char):
-        count = Headcount(1, 1, Qualifier.EXACT, 1, match.start(), match.end(), who="attackers")
-        out.append(CountFinding("killed", count, match.start(), match.end(), confidence=0.8))
-    return out
-
-
-def _with_subsets(findings: list[CountFinding], sent, quantities) -> list[CountFinding]:
-    """Mark "including five children" / "five of them children" parts as subsets, not totals."""
-    out = []
-    by_span = sorted(findings, key=lambda f: (f.start, -(f.end - f.start)))
-    for f in by_span:
-        out.append(f)
-        head = _number_token(sent, f)
-        if head is None:
-            continue
-        for sub, population in _subset_parts(head, quantities):
-            c = count_phrase(sub, quantities)
-            if c is None:
-                continue
-            c.who = f.count.who
-            out.append(
-                CountFinding(slot=f.slot, count=c, start=c.start, end=max(c.end, sub.idx + len(sub.text)),
-                             subset_of=f.slot, population=population, revision=f.revision)
-            )
-    return out
-
-
-def _number_token(sent, finding: CountFinding):
-    for token in sent:
-        if token.idx >= finding.count.start and token.idx < finding.count.end and token.pos_ in ("NUM",):
-            return token.head if token.dep_ in ("nummod",) else token
-    return None
-
-
-def _subset_parts(head, quantities):
-    """(token, population) for parts of ``head`` that are subsets of it."""
-    children = list(head.children)
-    if head.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "115 people were hospitalized, including ..."
-        children += [c for c in head.head.children if c.dep_ == "prep" and c.i > head.i]
-    for child in children:
-        if child.dep_ == "prep" and child.lemma_.lower() in ("include", "including", "among"):
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    population = _population(obj)
-                    yield obj, population
-        if child.dep_ == "appos":
-            for num in child.children:
-                if num.i in quantities and any(
-                    p.lower_ == "of" and any(g.lower_ in ("them", "whom", "these", "those") for g in p.children)
-                    for p in num.children
-                ):
-                    yield num, child.text.lower()
-
-
-def _population(token) -> str | None:
-    if token.pos_ == "NOUN":
-        return token.text.lower()
-    words = [t.text for t in token.subtree if t.i > token.i and t.pos_ != "PUNCT"]
-    return " ".join(words[:6]) or None

@@ -6,7 +6,7 @@ mentions cite the "shot" evidence and carry a lower confidence so readers can te
 
 from __future__ import annotations
 
-from newsfuse.extract.counts import CountFinding
+from newsfuse.extract.headcount import CountFinding
 from newsfuse.extract.headcount import Headcount
 from newsfuse.model import Qualifier
 

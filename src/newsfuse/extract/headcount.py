@@ -33,6 +33,28 @@ class Headcount:
     additive: bool = False
 
 
+@dataclass
+class CountFinding:
+    """One count claim found in a sentence, before it becomes a Mention."""
+
+    slot: str
+    count: Headcount
+    start: int
+    end: int
+    revision: bool = False
+    subset_of: str | None = None
+    population: str | None = None
+    confidence: float = 1.0
+
+
+
+def make_finding(slot: str, count: Headcount, *tokens, **kw) -> CountFinding:
+    """A finding whose evidence covers the count and the given tokens."""
+    starts = [count.start] + [t.idx for t in tokens]
+    ends = [count.end] + [t.idx + len(t.text) for t in tokens]
+    return CountFinding(slot=slot, count=count, start=min(starts), end=max(ends), **kw)
+
+
 def _from_quantity(q: Quantity) -> Headcount:
     return Headcount(q.low, q.high, q.qualifier, q.point, q.start, q.end)
 
