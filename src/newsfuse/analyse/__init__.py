@@ -71,7 +71,7 @@ def analyse(
         if progress:
             progress("analyse", len(results), len(articles))
     if embeddings:
-        vectors = embed([lead_text(a) for a in articles], batch_size=batch_size)
+        vectors = embed([lead_text(a) for a in articles], batch_size=batch_size, threads=n_process)
         for result, vector in zip(results, vectors, strict=True):
             result.embedding = vector.tolist()
     return results

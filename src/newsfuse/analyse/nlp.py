@@ -6,6 +6,7 @@ names the canonical entity), not in code.
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,11 +29,29 @@ def load_pipeline():
         raise ModelError(
             f"spaCy model {MODEL_NAME!r} is not installed; run `make install` ({exc})."
         ) from exc
-    pattern_files = sorted(PATTERNS_DIR.glob("*.jsonl"))
-    if pattern_files:
+    patterns = load_patterns()
+    if patterns:
         ruler = nlp.add_pipe(
             "entity_ruler", before="ner", config={"overwrite_ents": True, "validate": True}
         )
-        for path in pattern_files:
-            ruler.from_disk(path)
+        # add_patterns, not from_disk: from_disk replaces the patterns loaded before it.
+        ruler.add_patterns(patterns)
     return nlp
+
+
+def load_patterns() -> list[dict]:
+    """Every pattern of ``patterns/*.jsonl`` (armed groups and aliases, agencies, venues).
+
+    Raises:
+        ModelError: when a pattern line is not valid JSON (naming the file and line).
+    """
+    patterns = []
+    for path in sorted(PATTERNS_DIR.glob("*.jsonl")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                patterns.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise ModelError(f"{path}:{n}: not a JSON pattern ({exc}).") from exc
+    return patterns

@@ -1,0 +1,1 @@
+"""Scoring newsfuse output against gold data directories (articles.jsonl + events.jsonl)."""

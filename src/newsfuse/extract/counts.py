@@ -1,0 +1,364 @@
+"""Casualty and other counts: which words count whom, in which slot.
+
+Finds trigger words (``data/counts.json``: "killed", "dead", "deaths", "injured", "admitted to
+hospital", "in critical condition", "detained", "gunmen"...) in the dependency parse, walks to the
+noun phrase they count (passive subject, object, the noun itself, "the lives of ..."), and counts
+it with :mod:`headcount`. Subsets ("including five children") become their own findings with
+``subset_of`` so they are never added to the total.
+
+Slot ``shot`` is internal: people hit whose fate the phrase does not say ("two men were shot");
+:func:`newsfuse.extract.derive.derived_injuries` turns it into injured = shot - killed.
+"""
+
+from __future__ import annotations
+
+from newsfuse.extract.doctext import doc_text
+from newsfuse.extract.headcount import (
+    CountFinding,
+    Headcount,
+    count_phrase,
+    make_finding,
+    nearest_counted_noun,
+    objects,
+    subjects,
+)
+from newsfuse.extract.implied import fatal_parts, implied_death, suicides
+from newsfuse.extract.subsets import with_subsets
+from newsfuse.extract.lexicon import load, word_set
+from newsfuse.extract.numbers import Quantity, find_quantities
+from newsfuse.model import Qualifier
+
+
+def token_quantities(doc, start: int, end: int) -> tuple[list[Quantity], dict[int, Quantity]]:
+    """Number phrases in ``doc.text[start:end]`` and a map token index → Quantity."""
+    found = find_quantities(doc_text(doc), start, end)
+    by_token: dict[int, Quantity] = {}
+    for q in found:
+        span = doc.char_span(q.number_start, q.end, alignment_mode="expand")
+        if span is None or _not_a_headcount(doc, span):
+            continue
+        for token in span:
+            if token.pos_ not in ("ADP", "PUNCT", "CCONJ"):
+                by_token[token.i] = q
+    return found, by_token
+
+
+_ALIVE = {"non-life-threatening", "minor", "non-fatal", "nonfatal", "superficial", "non-critical", "noncritical"}
+_NON_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+
+
+def _not_a_headcount(doc, span) -> bool:
+    """Dates ("Jan. 11"), money, measures, and ages after a name ("Jamal Berry, 30")."""
+    if any(t.ent_type_ in _NON_COUNT_ENTS for t in span):
+        return True
+    first, last = span[0], span[-1]
+    if first.i >= 2 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ in ("PROPN",) and (
+        last.i + 1 >= len(doc) or doc[last.i + 1].is_punct or doc[last.i + 1].lower_ in ("was", "is", "and", "who", "of")
+    ):
+        return True
+    return False
+
+
+def find_counts(doc, sent, quantities: dict[int, Quantity]) -> list[CountFinding]:
+    """Every count claim in one sentence (a spaCy Span).
+
+    Args:
+        doc: the spaCy Doc of the article.
+        sent: one of ``doc.sents``.
+        quantities: token index → Quantity, from :func:`token_quantities`.
+
+    Returns:
+        Findings in sentence order; slot is one of the count slots, ``shot`` or ``other_count``.
+    """
+    lex = load("counts")
+    findings: list[CountFinding] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        lower = token.lower_
+        if token.pos_ in ("VERB", "AUX") and lemma in lex["verbs"]:
+            findings.extend(_verb_counts(token, lemma, quantities))
+        elif token.pos_ == "ADJ" and (lower in lex["adjectives"] or lemma in lex["adjectives"]):
+            findings.extend(_adjective_counts(token, lex["adjectives"].get(lower) or lex["adjectives"][lemma], quantities))
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in lex["nouns"]:
+            findings.extend(_noun_counts(token, lemma, quantities))
+        elif token.pos_ == "NOUN" and lemma in ("hospital", "custody", "condition"):
+            findings.extend(_place_counts(token, lemma, quantities))
+        if token.pos_ in ("NOUN", "PROPN", "ADJ"):
+            findings.extend(implied_death(token))
+        if token.pos_ in ("NOUN", "PROPN") and (
+            lemma in word_set("counts", "attackers") or lower in word_set("counts", "attackers")
+        ):
+            findings.extend(_attacker_counts(token, quantities, findings))
+    findings.extend(suicides(doc, sent))
+    findings.extend(fatal_parts(sent, quantities, findings))
+    return with_subsets(findings, sent, quantities)
+
+
+def _sum_counts(tokens, quantities) -> Headcount | None:
+    counts = [count_phrase(t, quantities) for t in tokens]
+    counts = [c for c in counts if c is not None]
+    if not counts or len(counts) < len(tokens):
+        return counts[0] if len(counts) == 1 and len(tokens) == 1 else (None if not counts else _add(counts))
+    return counts[0] if len(counts) == 1 else _add(counts)
+
+
+def _add(counts: list[Headcount]) -> Headcount:
+    point = sum(c.point for c in counts) if all(c.point is not None for c in counts) else None
+    exact = all(c.qualifier == Qualifier.EXACT for c in counts)
+    high = None if any(c.high is None for c in counts) else sum(c.high for c in counts)
+    return Headcount(
+        low=sum(c.low for c in counts),
+        high=high if exact else None,
+        qualifier=Qualifier.EXACT if exact else Qualifier.AT_LEAST,
+        point=point,
+        start=min(c.start for c in counts),
+        end=max(c.end for c in counts),
+        who=counts[0].who,
+    )
+
+
+def _is_passive(verb) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "conj", "advcl", "oprd", "xcomp", "ccomp", "relcl"):
+        return not any(c.dep_ == "nsubj" for c in verb.children)
+    return False
+
+
+def _reduced_passive(verb) -> bool:
+    """"three others wounded": a past participle with a subject, no object, no 'have'."""
+    return verb.tag_ == "VBN" and not any(
+        c.dep_ == "dobj" or (c.dep_ == "aux" and c.lemma_ == "have") for c in verb.children
+    )
+
+
+def _own_number(token, quantities) -> Headcount | None:
+    """A number hung directly on the trigger ("over 100 injured", "killing 40")."""
+    for child in token.children:
+        if child.i in quantities and child.dep_ in ("npadvmod", "nummod", "nsubj", "nsubjpass", "dobj", "attr"):
+            if any(g.lower_ in word_set("counts", "fatal_modifiers") for g in child.children):
+                continue
+            c = count_phrase(child, quantities)
+            if c is not None:
+                return c
+    return None
+
+
+def _verb_slot(verb, lemma: str) -> str | None:
+    lex = load("counts")
+    slot = lex["verbs"][lemma]
+    children = list(verb.children)
+    lowers = {c.lower_ for c in children}
+    if lemma in lex["struck_by_requires"]:
+        agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not any(a.lower_ in lex["struck_by_nouns"] or a.lemma_ in lex["struck_by_nouns"] for a in agents):
+            return None
+    if lemma == "shoot" and "at" in {c.lower_ for c in children if c.dep_ == "prep"} and not any(
+        c.dep_ in ("dobj", "nsubjpass") for c in children
+    ):
+        return None  # "shot at a car": nobody hit
+    if lemma == "book" and not any(c.lower_ in ("into", "on", "in") for c in children):
+        return None
+    if lemma == "recover" and any(c.dep_ == "dobj" for c in children):
+        return None  # "police recovered a gun"
+    if slot in ("shot", "injured"):
+        if lowers & word_set("counts", "fatal_modifiers") or _to_death(verb):
+            return "killed"
+    return slot
+
+
+def _to_death(verb) -> bool:
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children):
+            return True
+        if c.dep_ in ("oprd", "acomp", "advmod", "xcomp") and c.lower_ == "dead":
+            return True
+    return False
+
+
+def _irrealis(verb) -> bool:
+    """"tried to kill", "could have killed", "intent to kill": nothing happened to count."""
+    aux = word_set("counts", "irrealis_aux")
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in aux for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and any(c.dep_ == "aux" and c.lower_ in aux for c in verb.head.children)
+
+
+def _verb_counts(verb, lemma: str, quantities) -> list[CountFinding]:
+    slot = _verb_slot(verb, lemma)
+    if slot is None or _irrealis(verb):
+        return []
+    out: list[CountFinding] = []
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    count = _own_number(verb, quantities)
+    if count is None:
+        if lemma in load("counts")["subject_verbs"] or _is_passive(verb) or _reduced_passive(verb):
+            targets = subjects(verb)
+        else:
+            targets = objects(verb)
+        if not targets and _is_passive(verb):
+            fallback = nearest_counted_noun(verb, quantities)
+            targets = [fallback] if fallback is not None else []
+        if any(t.lower_ in word_set("counts", "self_kill") for t in targets):
+            return out  # "shot himself": see _suicides
+        count = _sum_counts(targets, quantities) if targets else None
+    if count is None:
+        return out
+    if negated:
+        count = Headcount(0, 0, Qualifier.EXACT, 0, count.start, count.end, count.who)
+    revision = lemma in load("counts")["revision_words"]
+    out.append(make_finding(slot, count, verb, revision=revision))
+    if slot in ("injured", "shot") and any(
+        c.lower_ in word_set("counts", "critical_modifiers") for c in verb.children
+    ):
+        out.append(make_finding("critical", count, verb))
+    return out
+
+
+def _adjective_counts(adj, slot: str, quantities) -> list[CountFinding]:
+    count = _own_number(adj, quantities)
+    if count is None:
+        if adj.dep_ == "amod" and adj.head.pos_ in ("NOUN", "PROPN"):
+            targets = [adj.head]
+        else:
+            targets = [c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")] or subjects(adj)
+            if adj.dep_ in ("oprd", "ccomp", "xcomp") and adj.head.pos_ == "VERB":
+                targets = objects(adj.head) or targets
+        count = _sum_counts(targets, quantities) if targets else None
+    if count is None:
+        return []
+    if any(c.dep_ == "neg" for c in adj.children) or any(c.dep_ == "neg" for c in adj.head.children if adj.dep_ in ("acomp", "oprd")):
+        count = Headcount(0, 0, Qualifier.EXACT, 0, count.start, count.end, count.who)
+    if slot == "injured_none":
+        slot = "injured"
+        count = Headcount(0, 0, Qualifier.EXACT, 0, count.start, count.end, count.who)
+    return [make_finding(slot, count, adj)]
+
+
+def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
+    lex = load("counts")
+    slot = lex["nouns"][lemma]
+    revision = False
+    count = None
+    kinds = word_set("counts", "injury_kind_modifiers")
+    counts_wounds = lemma in word_set("counts", "count_nouns_not_people") and (
+        lemma == "wound" or any(c.lower_ in kinds for c in noun.children)
+        or noun.head.lemma_.lower() in lex["suffer_verbs"]
+    )
+    for child in noun.children:
+        if child.i in quantities and child.dep_ in ("nummod", "quantmod", "amod", "compound"):
+            if not counts_wounds:  # "six gunshot wounds" counts wounds, not people
+                count = count_phrase(child, quantities)
+        elif child.dep_ == "det" and child.lower_ == "no":
+            count = Headcount(0, 0, Qualifier.EXACT, 0, child.idx, noun.idx + len(noun.text))
+        elif child.dep_ == "poss" and lemma in ("body", "death", "corpse") and _found_or_death(noun, lemma) and (
+            child.lower_ in ("his", "her") or child.ent_type_ == "PERSON" or child.lemma_.lower() in word_set("counts", "persons")
+        ):
+            count = Headcount(1, 1, Qualifier.EXACT, 1, child.idx, noun.idx + len(noun.text))
+    if lemma == "life":
+        head = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if head.lemma_.lower() not in lex["life_verbs"]:
+            return []
+    if lemma == "toll":
+        if not any(c.lower_ in ("death", "casualty") for c in noun.children):
+            return []
+        count, revision = _toll_value(noun, quantities)
+    via_person = False
+    if lemma in ("injury", "wound") and count is None:
+        via_person = True
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ in ("with", "from") and head.head.pos_ in ("NOUN", "PROPN", "ADJ") and head.head.dep_ != "pobj":
+            count = _sum_counts([head.head], quantities)  # "a 15-year-old with a gunshot wound"
+        elif noun.dep_ in ("dobj", "pobj") and head.lemma_.lower() in set(lex["suffer_verbs"]) | {"for", "from", "with"}:
+            verb = head.head if head.dep_ == "prep" else head
+            if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in ("die", "succumb"):
+                targets = subjects(verb) if verb.lemma_.lower() in lex["suffer_verbs"] or _is_passive(verb) else objects(verb)
+                count = _sum_counts(targets, quantities) if targets else None
+            if head.lemma_.lower() == "survive":
+                count = None
+    if count is None:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs = [g for g in prep.children if g.dep_ == "pobj"]
+                count = _sum_counts(objs, quantities) if objs else None
+    if count is None:
+        return []
+    population = "hostages" if lemma == "hostage" else None
+    alive = any(c.lower_ in _ALIVE for c in noun.children) or {noun.head.lemma_.lower(), noun.head.head.lemma_.lower()} & {"recover", "treat"}
+    if slot == "injured" and (counts_wounds or via_person) and not alive:
+        slot = "shot"  # "a man with a gunshot wound" is hurt, maybe fatally: hit, fate unknown
+    return [make_finding(slot, count, noun, revision=revision, population=population)]
+
+
+def _found_or_death(noun, lemma: str) -> bool:
+    """"his body was found" (not "the side of his body"); "his death"."""
+    if lemma == "death":
+        return True
+    return noun.head.lemma_.lower() in ("find", "discover", "recover", "identify", "locate", "pull", "remove", "retrieve")
+
+
+def _toll_value(toll, quantities) -> tuple[Headcount | None, bool]:
+    """"the death toll rose to 62", "a death toll of 62", "the toll stands at 62"."""
+    for prep in toll.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
+            for obj in prep.children:
+                if obj.i in quantities:
+                    return count_phrase(obj, quantities), False
+    verb = toll.head
+    if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in load("counts")["toll_verbs"]:
+        revision = verb.lemma_.lower() in load("counts")["revision_words"]
+        for child in verb.children:
+            if child.i in quantities and child.dep_ in ("attr", "dobj", "npadvmod", "acomp"):
+                return count_phrase(child, quantities), revision
+            if child.dep_ == "prep" and child.lower_ in ("to", "at"):
+                for obj in child.children:
+                    if obj.i in quantities:
+                        return count_phrase(obj, quantities), revision
+    return None, False
+
+
+def _place_counts(noun, lemma: str, quantities) -> list[CountFinding]:
+    """"taken to the hospital", "taken into custody", "in critical condition"."""
+    lex = load("counts")
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return []
+    prep = noun.head
+    head = prep.head
+    if lemma == "condition":
+        if not any(c.lower_ in lex["condition_critical"] for c in noun.children):
+            return []
+        slot = "critical"
+    elif lemma == "hospital":
+        if prep.lower_ not in ("to", "in", "at") or head.lemma_.lower() not in lex["hospital_verbs"] + ["be", "remain", "treat", "admit", "hospitalize"]:
+            return []
+        slot = "hospitalized"
+    else:
+        if prep.lower_ not in ("into", "in") or head.lemma_.lower() not in lex["custody_verbs"]:
+            return []
+        slot = "arrested"
+    if head.pos_ in ("NOUN", "PROPN", "NUM"):
+        targets = [head]
+    elif _is_passive(head) or head.lemma_.lower() in ("be", "remain", "have"):
+        targets = subjects(head)
+        if not targets:
+            fallback = nearest_counted_noun(head, quantities)
+            targets = [fallback] if fallback is not None else []
+    else:
+        targets = objects(head) or ([] if any(c.dep_ == "nsubj" for c in head.children) else subjects(head))
+    count = _sum_counts(targets, quantities) if targets else None
+    if count is None:
+        return []
+    return [make_finding(slot, count, prep, noun)]
+
+
+def _attacker_counts(noun, quantities, found: list[CountFinding]) -> list[CountFinding]:
+    count = None
+    for child in noun.children:
+        if child.i in quantities and child.dep_ in ("nummod", "quantmod"):
+            count = count_phrase(child, quantities)
+    if count is None or any(f.start <= noun.idx < f.end for f in found):
+        return []
+    count.who = "attackers"
+    return [make_finding("attackers", count, noun)]
+
+

@@ -1,0 +1,57 @@
+"""Event type: an open taxonomy from ``data/event_types.json`` (shooting, bombing, explosion,
+arson, stabbing, vehicle attack, hostage-taking, earthquake, flood, industrial accident...).
+
+One LabelValue mention per label and article (its first main-event wording); the confidence
+grows with how often the article uses the label's words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newsfuse.extract.doctext import doc_text
+from newsfuse.extract.lexicon import load
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for all multi-word phrases (longest first) and phrase → label."""
+    labels: dict[str, str] = {}
+    for label, words in load("event_types")["labels"].items():
+        for w in words:
+            if " " in w or "-" in w:
+                labels.setdefault(w.lower(), label)
+    alternation = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+    return re.compile(r"\b(?:" + alternation + r")\b", re.IGNORECASE), labels
+
+
+@lru_cache(maxsize=1)
+def _lemmas() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for label, words in load("event_types")["labels"].items():
+        for w in words:
+            if " " not in w and "-" not in w:
+                out.setdefault(w, label)
+    return out
+
+
+def find_event_types(sent) -> list[tuple[str, int, int]]:
+    """(label, start, end) for every event-type wording in ``sent`` (a spaCy Span)."""
+    text = doc_text(sent.doc)
+    found: list[tuple[str, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    pattern, labels = _phrases()
+    for m in pattern.finditer(text, sent.start_char, sent.end_char):
+        found.append((labels[m.group(0).lower()], m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+    lemmas = _lemmas()
+    for token in sent:
+        label = lemmas.get(token.lemma_.lower()) or lemmas.get(token.lower_)
+        if label and not any(s <= token.idx < e for s, e in taken):
+            if label in ("storm", "flood") and token.pos_ == "VERB":
+                continue  # "gunmen stormed the hall"
+            if label == "fire" and token.head.lower_ in ("open", "opened", "opening", "returned", "exchange"):
+                continue  # "opened fire" is shooting, matched as a phrase
+            found.append((label, token.idx, token.idx + len(token.text)))
+    return sorted(found, key=lambda x: x[1])

@@ -1,0 +1,130 @@
+"""Claims of responsibility: who claimed, through what channel, and whether it was claimed,
+denied, or attributed by someone else ("officials blamed X", "intelligence showed X was
+plotting" are attributions, not claims).
+
+Generic subjects ("the terror group", "the organization", "they") stand for the last armed group
+the article named. Word lists: ``data/actors.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsfuse.extract.doctext import doc_text
+from newsfuse.extract.lexicon import load, word_set
+
+
+@dataclass
+class ResponsibilityFinding:
+    claimant: str
+    canonical: str | None
+    parent: str | None
+    stance: str
+    channel: str | None
+    start: int
+    end: int
+
+
+def _group_of(token, last_group, ents):
+    """(name, canonical) of the organisation a token stands for, or None."""
+    if token.ent_type_ == "ORG":
+        ent = next((e for e in ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            return ent.text, ent.ent_id_ or None
+    lemma = token.lemma_.lower()
+    if (lemma in word_set("actors", "generic_group_nouns") or token.lower_ in ("they", "it")) and last_group:
+        return last_group
+    # "The Islamic State group": the compound holds the name
+    for child in token.children:
+        if child.dep_ == "compound" and child.ent_type_ == "ORG":
+            return _group_of(child, last_group, ents)
+    return None
+
+
+def _channels(text: str, start: int, end: int) -> list[str]:
+    names = load("actors")["channels"]
+    found = []
+    for name in sorted(names, key=len, reverse=True):
+        for m in re.finditer(r"\b" + re.escape(name) + r"\b", text[start:end], re.IGNORECASE):
+            if not any(name in f.lower() for f in found):
+                found.append(m.group(0))
+    order = {f: text.lower().find(f.lower(), start) for f in found}
+    return sorted(found, key=order.get)
+
+
+def find_responsibility(sents: list, last_groups: list, ents_by_sent=None) -> list[tuple[int, ResponsibilityFinding]]:
+    """(sentence index, finding) for every claim, denial or attribution of responsibility.
+
+    Args:
+        sents: the article's sentences (spaCy Spans).
+        last_groups: per sentence, the last armed group (name, canonical) named before it, or None.
+    """
+    lex = load("actors")
+    out = []
+    for i, sent in enumerate(sents):
+        for token in sent:
+            lemma = token.lemma_.lower()
+            stance, claimant_tokens = None, []
+            if token.pos_ == "VERB" and lemma in lex["claim_verbs"] + lex["deny_verbs"]:
+                objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+                if not any(o.lemma_.lower() in lex["claim_objects"] for o in objects):
+                    continue
+                stance = "denied" if lemma in lex["deny_verbs"] else "claimed"
+                claimant_tokens = [c for c in token.children if c.dep_ == "nsubj"]
+                claimant_tokens += [g for c in token.children if c.dep_ == "agent" for g in c.children]
+            elif token.pos_ == "NOUN" and lemma == "claim" and any(
+                c.lemma_.lower() == "of" and any(g.lemma_.lower() == "responsibility" for g in c.children)
+                for c in token.children
+            ):
+                stance = "claimed"
+                claimant_tokens = [g for c in token.children if c.lower_ == "by" for g in c.children]
+            elif token.pos_ == "VERB" and lemma in lex["attribute_verbs"]:
+                stance = "attributed"
+                if lemma in ("blame", "accuse", "suspect", "attribute"):
+                    claimant_tokens = [c for c in token.children if c.dep_ in ("dobj",)]
+                    claimant_tokens += [g for c in token.children if c.lower_ in ("on", "to") for g in c.children]
+                else:
+                    claimant_tokens = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if stance is None:
+                continue
+            group = None
+            for t in claimant_tokens:
+                group = _group_of(t, last_groups[i], sent.ents if ents_by_sent is None else ents_by_sent[i])
+                if group:
+                    break
+            if group is None:
+                continue
+            name, canonical = group
+            canonical = canonical or name
+            if stance == "attributed" and canonical not in lex["armed_group_ids"]:
+                continue
+            channels = _channels(doc_text(sent.doc), sent.start_char, sent.end_char)
+            if not channels and stance == "claimed" and i + 1 < len(sents):
+                nxt = sents[i + 1]
+                channels = _channels(doc_text(sent.doc), nxt.start_char, nxt.end_char)
+            starts = [t.idx for t in claimant_tokens] + [token.idx]
+            ends = [token.idx + len(token.text)] + [t.idx + len(t.text) for t in claimant_tokens]
+            for c in token.children:
+                if c.lemma_.lower() in lex["claim_objects"]:
+                    ends.append(c.idx + len(c.text))
+            start, end = min(starts), max(ends)
+            cut = doc_text(sent.doc).rfind("\n", start, token.idx)
+            start = cut + 1 if cut >= 0 else start
+            out.append((i, ResponsibilityFinding(
+                claimant=name, canonical=canonical, parent=lex["group_parents"].get(canonical),
+                stance=stance, channel=", ".join(channels) or None, start=start, end=end,
+            )))
+    return out
+
+
+def last_groups_by_sentence(sents, ents_by_sent=None) -> list:
+    """For each sentence, the last armed group (name, canonical) named in it or before it."""
+    ids = set(load("actors")["armed_group_ids"])
+    out, last = [], None
+    for i, sent in enumerate(sents):
+        for ent in sent.ents if ents_by_sent is None else ents_by_sent[i]:
+            if ent.label_ == "ORG" and (ent.ent_id_ in ids):
+                last = (ent.text, ent.ent_id_)
+        out.append(last)
+    return out
