@@ -256,8 +256,7 @@ def _add_other_slots(builder: _Builder, sentences: list[SentenceInfo], text: str
         info = sentences[p.sentence]
         value = PlaceValue(venue=p.venue, city=p.city, region=p.region, country=p.country,
                            relation=p.relation, geonameid=p.geonameid)
-        confidence = 0.9 if (info.counts or info.event_types) else 0.6
-        builder.add("place", value, p.start, p.end, info, confidence=confidence)
+        builder.add("place", value, p.start, p.end, info, confidence=p.confidence)
     for a in find_actors(sents, ents):
         value = ActorValue(name=a.name, canonical=a.canonical, type=a.type, role=a.role, title=a.title)
         builder.add("actor", value, a.start, a.end, sentences[a.sentence])

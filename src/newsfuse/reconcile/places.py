@@ -1,0 +1,171 @@
+"""Place: the most specific place the sources are consistent with.
+
+1. Mentions extraction tied to the event (anchored: "the attack on X in Y") are used when any
+   exist; places only named in passing ("a car chase in the Bryansk region", "US officials")
+   are not where the event happened.
+2. Cities nest: a city within ``near_km`` of a larger city the sources name ("Krasnogorsk" and
+   "Moscow"), or named as its reference point ("Krasnogorsk, near Moscow"), lies in its area, so
+   reports of the larger city support the smaller one. The chosen city is the one with the
+   most independent support, the more specific on a tie; the larger one is kept as ``near``.
+3. Country and (US) state come from the gazetteer entry of the chosen city, so they cannot
+   contradict it; a region named after a city ("the Moscow region") is kept only when that
+   city lies within ``region_km`` of the chosen one.
+4. Venue: the best supported anchored venue.
+Thresholds: ``data/places.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from newsfuse.extract.gazetteer import city_by_id, distance_km, lookup
+from newsfuse.model import Fact, FactStatus, Mention, PlaceValue
+from newsfuse.reconcile.categorical import fact_mention, vote, voted_confidence, voted_status
+from newsfuse.reconcile.names import fold
+from newsfuse.reconcile.sources import SourceGroups
+
+
+@lru_cache(maxsize=1)
+def _settings() -> dict:
+    return json.loads((resources.files("newsfuse.reconcile") / "data" / "places.json").read_text("utf-8"))
+
+
+def _is_reference(m: Mention) -> bool:
+    return (m.value.relation or "").lower() in _settings()["reference_relations"]
+
+
+def _city_record(m: Mention) -> dict | None:
+    return city_by_id(m.value.geonameid)
+
+
+def _within(inner: dict | None, outer: dict | None, outer_is_reference: bool) -> bool:
+    """Does city ``inner`` lie in the area of city ``outer``?"""
+    if inner is None or outer is None:
+        return outer_is_reference and outer is not inner
+    if inner["geonameid"] == outer["geonameid"]:
+        return False
+    near = distance_km(inner, outer) <= _settings()["near_km"]
+    return near and (outer["population"] > inner["population"] or outer_is_reference)
+
+
+def _cities(pool: Sequence[Mention], everything: Sequence[Mention], groups: SourceGroups):
+    """(key -> (shown name, record, mentions, origins)) of the event's cities, and the keys
+    of cities named as reference points."""
+    cities: dict[str, tuple[str, dict | None, list[Mention], set[str]]] = {}
+    references: set[str] = set()
+    for m in everything:
+        if m.value.city and _is_reference(m):
+            references.add(fold(m.value.city))
+    for m in pool:
+        if not m.value.city or _is_reference(m):
+            continue
+        key = fold(m.value.city)
+        name, record, ms, origins = cities.setdefault(key, (m.value.city, _city_record(m), [], set()))
+        ms.append(m)
+        origins.add(groups.origin(m))
+    return cities, references
+
+
+def _choose_city(cities, references):
+    """(chosen key, its supporting origins, key of the larger city around it, incompatible keys)."""
+    if not cities:
+        return None, set(), None, []
+    outer_of: dict[str, list[str]] = {}
+    for a, (_, ra, _, _) in cities.items():
+        outer_of[a] = [b for b, (_, rb, _, _) in cities.items() if b != a and _within(ra, rb, b in references)]
+    support = {a: set(cities[a][3]).union(*(cities[b][3] for b in outer_of[a])) for a in cities}
+
+    def size(key: str) -> int:
+        record = cities[key][1]
+        return record["population"] if record else 0
+
+    chosen = max(cities, key=lambda a: (len(support[a]), len(outer_of[a]), len(cities[a][3]), -size(a)))
+    near = max(outer_of[chosen], key=size) if outer_of[chosen] else None
+    compatible = {chosen, *outer_of[chosen]}
+    rivals = [k for k in cities if k not in compatible and chosen not in outer_of[k]]
+    return chosen, support[chosen], near, rivals
+
+
+def _region(chosen_record: dict | None, country: str | None, found: Sequence[Mention], groups) -> str | None:
+    """A named region that fits the chosen city, most supported first."""
+    def fits(m: Mention) -> bool:
+        if country and m.value.country and m.value.country != country:
+            return False
+        if chosen_record is None:
+            return True
+        namesake = lookup(" ".join(m.value.region.split()[:-1]) or m.value.region)
+        if not namesake or namesake["kind"] != "city":
+            return namesake is None or namesake.get("region") == m.value.region
+        return distance_km(chosen_record, namesake) <= _settings()["region_km"]
+
+    candidates = [m for m in found if m.value.region and not m.value.city and fits(m)]
+    ranked = vote(candidates, lambda m: fold(m.value.region), groups)
+    return ranked[0][1][0].value.region if ranked else None
+
+
+def reconcile_place(mentions: Sequence[Mention], groups: SourceGroups) -> Fact | None:
+    """The most specific place all sources are consistent with (see the module docstring)."""
+    found = [m for m in mentions if m.slot == "place" and m.scope == "main" and isinstance(m.value, PlaceValue)]
+    if not found:
+        return None
+    anchored = [m for m in found if m.confidence >= _settings()["anchored_confidence"]]
+    pool = anchored or found
+    cities, references = _cities(pool, found, groups)
+    chosen, origins, near, rivals = _choose_city(cities, references)
+    value: dict = {"venue": None, "city": None, "region": None, "country": None}
+    record = None
+    if chosen:
+        name, record, city_mentions, _ = cities[chosen]
+        first = city_mentions[0].value
+        value.update(city=record["name"] if record else name, region=first.region, country=first.country,
+                     geonameid=first.geonameid)
+        reference = near or next((k for k in references if k != chosen), None)
+        if reference:
+            value["near"] = cities[reference][0] if reference in cities else next(
+                m.value.city for m in found if m.value.city and fold(m.value.city) == reference)
+            value["relation"] = next((m.value.relation for m in found if m.value.city and
+                                      fold(m.value.city) == reference and _is_reference(m)), "near")
+    if not value["country"]:
+        ranked = vote([m for m in pool if m.value.country], lambda m: m.value.country, groups)
+        value["country"] = ranked[0][0] if ranked else None
+    if not value["region"]:
+        value["region"] = _region(record, value["country"], found, groups)
+    venues = vote([m for m in pool if m.value.venue], lambda m: fold(m.value.venue), groups)
+    if venues:
+        value["venue"] = venues[0][1][0].value.venue
+    consistent = [m for m in found if _consistent(m, value, chosen, cities, rivals)]
+    support = [m for m in consistent if m in pool] or consistent
+    ranked = [("place", support, {groups.origin(m) for m in support})] + [
+        (k, cities[k][2], cities[k][3]) for k in rivals]
+    status = voted_status(ranked)
+    best = ", ".join(v for v in (value["venue"], value["city"], value.get("near") and f"near {value['near']}",
+                                 value["region"], value["country"]) if v)
+    return Fact(
+        slot="place",
+        best=best or None,
+        status=status,
+        value=value,
+        mentions=[fact_mention(m) for m in support],
+        conflicting=[fact_mention(m) for k in rivals for m in cities[k][2]],
+        sources=len(ranked[0][2]),
+        confidence=voted_confidence(ranked, status, groups),
+        aliases=sorted({getattr(m.value, f) for m in support for f in ("venue", "city")
+                        if getattr(m.value, f)} - {value["venue"], value["city"]}),
+    )
+
+
+def _consistent(m: Mention, value: dict, chosen, cities, rivals) -> bool:
+    """Does a mention agree with the chosen place (it may be coarser: Moscow, Russia)?"""
+    v = m.value
+    if v.country and value["country"] and v.country != value["country"]:
+        return False
+    if v.city and fold(v.city) in rivals:
+        return False
+    if v.venue and value["venue"] and fold(v.venue) != fold(value["venue"]):
+        return False
+    if v.region and value["region"] and fold(v.region) != fold(value["region"]) and not v.city:
+        return False
+    return bool(v.venue or v.city or v.region or v.country)
