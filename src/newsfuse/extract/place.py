@@ -84,6 +84,7 @@ def _relation(text: str, start: int) -> str | None:
 
 
 _DATELINE = re.compile(r"^\W*([A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,3}),\s+([A-Z][A-Za-z. ]{1,18}?)\s*(?:\(|[-–—]|$)")
+_BARE_DATELINE = re.compile(r"^\W*([A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+){0,3})\s*(?:\([^)]{1,30}\)\s*)?[-–—]")
 _STATE_AFTER = re.compile(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)")
 
 
@@ -142,6 +143,12 @@ def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
             geonameid = known["geonameid"] if known and known.get("region") == state["region"] else None
             add(m.group(1).lower(), PlaceFinding(None, city, state["region"], state["country"], "in", geonameid,
                                                  m.start(1), m.end(2), 0, anchored=True))
+    bare = None if m else _BARE_DATELINE.match(text)
+    if bare:  # "STERLING –": a city the gazetteer knows (in a state the article names, if any)
+        known = lookup(bare.group(1).title(), states)
+        if known and known["kind"] == "city" and (not states or known["region"] in states):
+            add(bare.group(1).lower(), PlaceFinding(None, known["name"], known["region"], known["country"], "in",
+                                                    known["geonameid"], bare.start(1), bare.end(1), 0, anchored=True))
     region_re = re.compile(r"\b((?:[A-Z][\w'-]+\s){1,2})((?i:" + "|".join(region_words) + r"))\b")
     for i, sent in enumerate(sents):
         for rm in region_re.finditer(text, sent.start_char, sent.end_char):

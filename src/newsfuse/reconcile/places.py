@@ -89,6 +89,16 @@ def _choose_city(cities, references):
     return chosen, support[chosen], near, rivals
 
 
+def _us_state(ms: Sequence[Mention], groups) -> str | None:
+    """The US state most sources place the event in (states of cities included)."""
+    def state(m: Mention) -> str | None:
+        known = lookup(m.value.region) if m.value.region else None
+        return known["region"] if known and known["kind"] == "region" else None
+
+    ranked = vote(ms, state, groups)
+    return ranked[0][0] if ranked else None
+
+
 def _region(chosen_record: dict | None, country: str | None, found: Sequence[Mention], groups) -> str | None:
     """A named region that fits the chosen city, most supported first."""
     def fits(m: Mention) -> bool:
@@ -114,6 +124,8 @@ def reconcile_place(mentions: Sequence[Mention], groups: SourceGroups) -> Fact |
     anchored = [m for m in found if m.confidence >= _settings()["anchored_confidence"]]
     pool = anchored or found
     cities, references = _cities(pool, found, groups)
+    if not cities:  # the event's city named only in passing ("police in Gary said")
+        cities, references = _cities(found, found, groups)
     chosen, origins, near, rivals = _choose_city(cities, references)
     value: dict = {"venue": None, "city": None, "region": None, "country": None}
     record = None
@@ -128,6 +140,9 @@ def reconcile_place(mentions: Sequence[Mention], groups: SourceGroups) -> Fact |
                 m.value.city for m in found if m.value.city and fold(m.value.city) == reference)
             value["relation"] = next((m.value.relation for m in found if m.value.city and
                                       fold(m.value.city) == reference and _is_reference(m)), "near")
+    if not value["region"] and value["country"] in (None, "United States"):
+        value["region"] = _us_state(pool, groups) or _us_state(found, groups)
+        value["country"] = "United States" if value["region"] else value["country"]
     if not value["country"]:
         ranked = vote([m for m in pool if m.value.country], lambda m: m.value.country, groups)
         value["country"] = ranked[0][0] if ranked else None

@@ -1,0 +1,103 @@
+"""Scoring where and when: the brief's place (city, US state) and date against gold.
+
+Input is a brief JSON (``newsfuse brief --group-by event_id -f json``): each event's ``place``
+fact (``value.city``, ``value.region``) and ``time`` fact (``best``, the date it happened).
+Gold is a data directory in the uniform format (``events.jsonl``: ``date``, ``location.city``,
+``location.state``). Names compare case-, accent- and punctuation-insensitively ("GARY" =
+"Gary"); an event with no predicted value counts as a miss; gold nulls are left out.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsfuse.errors import InputError
+from newsfuse.reconcile.names import normalise
+
+FIELDS = ("city", "state", "date")
+
+
+@dataclass
+class FieldScore:
+    field: str
+    n: int = 0
+    correct: int = 0
+    predicted: int = 0
+    errors: list[tuple[str, str | None, str]] = field(default_factory=list)  # (id, predicted, gold)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.n if self.n else 0.0
+
+    def as_dict(self) -> dict:
+        return {"field": self.field, "n": self.n, "accuracy": round(self.accuracy, 4),
+                "predicted": self.predicted}
+
+
+def _read_report(path: Path) -> dict[str, dict]:
+    try:
+        report = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path}: not a readable brief JSON ({exc}).") from exc
+    if not isinstance(report, dict) or "events" not in report:
+        raise InputError(f"{path}: not a brief JSON (no 'events'); run newsfuse brief -f json.")
+    return {e["id"]: e for e in report["events"]}
+
+
+def _read_gold(gold_dir: Path) -> list[dict]:
+    path = gold_dir / "events.jsonl"
+    if not path.is_file():
+        raise InputError(f"{gold_dir}: no events.jsonl (expected a data directory).")
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def predicted_fields(brief: dict | None) -> dict[str, str | None]:
+    """City, state and date a brief gives (None where it gives none)."""
+    facts = (brief or {}).get("facts", {})
+    place = (facts.get("place") or {}).get("value") or {}
+    time = facts.get("time") or {}
+    return {"city": place.get("city"), "state": place.get("region"), "date": time.get("best")}
+
+
+def _same(a: str | None, b: str) -> bool:
+    return a is not None and normalise(a) == normalise(b)
+
+
+def score(briefs: dict[str, dict], gold: list[dict]) -> dict[str, FieldScore]:
+    """Per-event scores: events are matched by id (``--group-by event_id`` names them so)."""
+    scores = {f: FieldScore(f) for f in FIELDS}
+    for event in gold:
+        location = event.get("location") or {}
+        truth = {"city": location.get("city"), "state": location.get("state"), "date": event.get("date")}
+        found = predicted_fields(briefs.get(str(event["event_id"])))
+        for f in FIELDS:
+            if not truth[f]:
+                continue
+            s = scores[f]
+            s.n += 1
+            s.predicted += found[f] is not None
+            if _same(found[f], truth[f]):
+                s.correct += 1
+            else:
+                s.errors.append((str(event["event_id"]), found[f], truth[f]))
+    return scores
+
+
+def evaluate(output: Path, gold_dir: Path) -> dict[str, FieldScore]:
+    """Score a brief JSON against a data directory.
+
+    Raises:
+        InputError: when either input cannot be read.
+    """
+    return score(_read_report(output), _read_gold(gold_dir))
+
+
+def format_scores(scores: dict[str, FieldScore], title: str = "") -> str:
+    lines = [title] if title else []
+    lines.append(f"{'field':<6} {'n':>5} {'accuracy':>9} {'predicted':>10}")
+    for s in scores.values():
+        lines.append(f"{s.field:<6} {s.n:>5} {s.accuracy:>8.1%} {s.predicted:>10}")
+    return "\n".join(lines)
