@@ -42,6 +42,31 @@ def _group_of(token, last_group, ents):
     return None
 
 
+def _subjects(verb) -> list:
+    """The verb's subjects; "..., taking credit for it": those of the verb it depends on."""
+    for v in (verb, verb.head):
+        found = [c for c in v.children if c.dep_ == "nsubj"]
+        if found or v.dep_ not in ("advcl", "conj", "xcomp"):
+            return found
+    return []
+
+
+def _group_before(verb, ents):
+    """The armed group named just before a claim verb on the same line, when the parse missed
+    the subject ("The Islamic State Khorasan (IS-K) has claimed ..." after a heading)."""
+    ids = set(load("actors")["armed_group_ids"])
+    text = doc_text(verb.doc)
+    line_start = text.rfind("\n", 0, verb.idx) + 1
+    before = [e for e in ents if e.label_ == "ORG" and e.ent_id_ in ids and line_start <= e.start_char and e.end_char <= verb.idx]
+    if not before:
+        return None
+    first = min(before, key=lambda e: e.start_char)
+    between = text[first.end_char : verb.idx]
+    if len(between) > 40 or re.search(r"[.;:]|\b(?:which|who|that|said|says)\b", between):
+        return None
+    return first.text, first.ent_id_, first.start_char
+
+
 def _channels(text: str, start: int, end: int) -> list[str]:
     names = load("actors")["channels"]
     found = []
@@ -71,7 +96,7 @@ def find_responsibility(sents: list, last_groups: list, ents_by_sent=None) -> li
                 if not any(o.lemma_.lower() in lex["claim_objects"] for o in objects):
                     continue
                 stance = "denied" if lemma in lex["deny_verbs"] else "claimed"
-                claimant_tokens = [c for c in token.children if c.dep_ == "nsubj"]
+                claimant_tokens = _subjects(token)
                 claimant_tokens += [g for c in token.children if c.dep_ == "agent" for g in c.children]
             elif token.pos_ == "NOUN" and lemma == "claim" and any(
                 c.lemma_.lower() == "of" and any(g.lemma_.lower() == "responsibility" for g in c.children)
@@ -93,6 +118,11 @@ def find_responsibility(sents: list, last_groups: list, ents_by_sent=None) -> li
                 group = _group_of(t, last_groups[i], sent.ents if ents_by_sent is None else ents_by_sent[i])
                 if group:
                     break
+            group_start = None
+            if group is None and stance != "attributed":
+                group = _group_before(token, sent.ents if ents_by_sent is None else ents_by_sent[i])
+                group_start = group and group[2]
+                group = group and group[:2]
             if group is None:
                 continue
             name, canonical = group
@@ -103,7 +133,7 @@ def find_responsibility(sents: list, last_groups: list, ents_by_sent=None) -> li
             if not channels and stance == "claimed" and i + 1 < len(sents):
                 nxt = sents[i + 1]
                 channels = _channels(doc_text(sent.doc), nxt.start_char, nxt.end_char)
-            starts = [t.idx for t in claimant_tokens] + [token.idx]
+            starts = [t.idx for t in claimant_tokens] + [token.idx] + ([group_start] if group_start is not None else [])
             ends = [token.idx + len(token.text)] + [t.idx + len(t.text) for t in claimant_tokens]
             for c in token.children:
                 if c.lemma_.lower() in lex["claim_objects"]:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from newsfuse.model import ActorValue, Fact, FactStatus, Mention, ResponsibilityValue
 from newsfuse.reconcile.categorical import fact_mention, vote, voted_confidence, voted_status
 from newsfuse.reconcile.names import (
+    alias_data,
     canonical_name,
     lookup_organisation,
     root_organisation,
@@ -101,6 +102,28 @@ def _root(v: ResponsibilityValue) -> str:
     return root_organisation(_canonical_claimant(v))
 
 
+def claim_channels(claims: Sequence[Mention]) -> tuple[list[str], list[str]]:
+    """(channels, forms) of the claims: "statement, Aamaq, news agency" and "Amaq, Telegram" ->
+    (["Amaq News Agency", "Telegram"], ["statement"]), most cited first."""
+    data = alias_data()
+    spellings = {s: name for name, words in data["channels"].items() for s in words}
+    forms_known, generic = set(data["channel_forms"]), set(data["generic_channels"])
+    tally: dict[str, list] = {}
+    for m in claims:
+        for part in (m.value.channel or "").split(","):
+            key = part.strip().lower()
+            if not key or key in generic:
+                continue
+            if key in forms_known:
+                tally.setdefault(key, ["form", 0])[1] += 1
+                continue
+            org = lookup_organisation(key)
+            name = org[0] if org else spellings.get(key, part.strip())
+            tally.setdefault(name, ["channel", 0])[1] += 1
+    ranked = sorted(tally.items(), key=lambda kv: -kv[1][1])
+    return [k for k, (kind, _) in ranked if kind == "channel"], [k for k, (kind, _) in ranked if kind == "form"]
+
+
 def reconcile_responsibility(mentions: Sequence[Mention], groups: SourceGroups) -> Fact | None:
     """Who claimed the event: one canonical claimant with its finest branch and channels."""
     found = [m for m in mentions if m.slot == "responsibility" and m.scope == "main"
@@ -132,19 +155,13 @@ def reconcile_responsibility(mentions: Sequence[Mention], groups: SourceGroups) 
     root, supporting, origins = ranked[0]
     branches = [c for c in (_canonical_claimant(m.value) for m in supporting) if c != root]
     branch = max(set(branches), key=branches.count) if branches else None
-    channels: list[str] = []
-    for m in supporting:
-        if m.value.channel:
-            found_org = lookup_organisation(m.value.channel)
-            channel = found_org[0] if found_org else m.value.channel
-            if not any(same_name(channel, c) for c in channels):
-                channels.append(channel)
+    channels, forms = claim_channels(supporting)
     status = voted_status(ranked)
     return Fact(
         slot="responsibility",
         best=root,
         status=status,
-        value={"claimant": root, "branch": branch, "stance": "claimed", "channels": channels,
+        value={"claimant": root, "branch": branch, "stance": "claimed", "channels": channels, "forms": forms,
                "rivals": [r for r, _, _ in ranked[1:]], **other},
         mentions=[fact_mention(m) for m in supporting],
         conflicting=[fact_mention(m) for _, ms, _ in ranked[1:] for m in ms],

@@ -35,6 +35,11 @@ def _data() -> tuple[dict, dict]:
     return aliases, translit
 
 
+def alias_data() -> dict:
+    """The parsed ``data/aliases.json``."""
+    return _data()[0]
+
+
 def normalise(name: str) -> str:
     """Lower-case ASCII with punctuation dropped and spaces collapsed ("Da'esh" -> "daesh")."""
     text = unicodedata.normalize("NFKD", name)
