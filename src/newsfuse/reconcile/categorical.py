@@ -112,18 +112,24 @@ def reconcile_time(mentions: Sequence[Mention], groups: SourceGroups) -> Fact | 
 
 
 def reconcile_event_type(mentions: Sequence[Mention], groups: SourceGroups) -> Fact | None:
-    """The event type most sources give; the others are kept as facets, not conflicts."""
+    """The event type most sources give, ties broken by ``primary_order`` of
+    extract/data/event_types.json; the others are secondary types, not conflicts."""
+    from newsfuse.extract.lexicon import load
+
+    order = {label: i for i, label in enumerate(load("event_types").get("primary_order", []))}
     found = _main(mentions, "event_type")
     ranked = vote(found, lambda m: getattr(m.value, "label", "").lower() or None, groups)
     if not ranked:
         return None
+    ranked.sort(key=lambda r: (-len(r[2]), order.get(r[0], len(order))))
     status = FactStatus.SINGLE_SOURCE if voted_status(ranked) == FactStatus.SINGLE_SOURCE else (
         FactStatus.AGREED)
     return Fact(
         slot="event_type",
         best=ranked[0][0],
         status=status,
-        value={"labels": {label: len(origins) for label, _, origins in ranked}},
+        value={"labels": {label: len(origins) for label, _, origins in ranked},
+               "secondary": [label for label, _, _ in ranked[1:]]},
         mentions=[fact_mention(m) for m in ranked[0][1]],
         sources=len(ranked[0][2]),
         confidence=voted_confidence(ranked, status, groups),
