@@ -1,0 +1,32 @@
+"""newsfuse eval places: city, state and date of each event against gold."""
+
+import json
+
+from newsfuse.eval.places import evaluate, score
+
+
+def _brief(city, state, date):
+    return {"facts": {"place": {"value": {"city": city, "region": state}}, "time": {"best": date}}}
+
+
+def test_score_counts_matches_and_misses():
+    gold = [
+        {"event_id": "1", "date": "2015-03-02", "location": {"city": "GARY", "state": "Indiana"}},
+        {"event_id": "2", "date": "2015-04-01", "location": {"city": "Dallas", "state": "Texas"}},
+        {"event_id": "3", "date": None, "location": {"city": None, "state": "Ohio"}},
+    ]
+    briefs = {"1": _brief("Gary", "Indiana", "2015-03-02"), "2": _brief("Houston", "Texas", None)}
+    s = score(briefs, gold)
+    assert (s["city"].n, s["city"].correct) == (2, 1)
+    assert (s["state"].n, s["state"].correct, s["state"].predicted) == (3, 2, 2)
+    assert (s["date"].n, s["date"].correct) == (2, 1)
+    assert s["city"].errors == [("2", "Houston", "Dallas")]
+
+
+def test_evaluate_reads_a_brief_json(tmp_path):
+    (tmp_path / "events.jsonl").write_text(json.dumps(
+        {"event_id": "7", "date": "2016-01-02", "location": {"city": "Reno", "state": "Nevada"}}) + "\n")
+    out = tmp_path / "brief.json"
+    out.write_text(json.dumps({"events": [{"id": "7", **_brief("Reno", "Nevada", "2016-01-02")}]}))
+    s = evaluate(out, tmp_path)
+    assert all(f.accuracy == 1.0 for f in s.values())
