@@ -134,12 +134,14 @@ def reconcile_place(mentions: Sequence[Mention], groups: SourceGroups) -> Fact |
         first = city_mentions[0].value
         value.update(city=record["name"] if record else name, region=first.region, country=first.country,
                      geonameid=first.geonameid)
-        reference = near or next((k for k in references if k != chosen), None)
-        if reference:
-            value["near"] = cities[reference][0] if reference in cities else next(
-                m.value.city for m in found if m.value.city and fold(m.value.city) == reference)
-            value["relation"] = next((m.value.relation for m in found if m.value.city and
-                                      fold(m.value.city) == reference and _is_reference(m)), "near")
+    reference = near or next((k for k in references if k != chosen), None)
+    if reference:
+        named = [m for m in found if m.value.city and fold(m.value.city) == reference]
+        value["near"] = cities[reference][0] if reference in cities else named[0].value.city
+        value["relation"] = next((m.value.relation for m in named if _is_reference(m)), "near")
+        if record is None:  # no city of its own: regions must fit the reference point
+            record = next((r for r in map(_city_record, named) if r), None)
+            value["country"] = value["country"] or next((m.value.country for m in named if m.value.country), None)
     if not value["region"] and value["country"] in (None, "United States"):
         value["region"] = _us_state(pool, groups) or _us_state(found, groups)
         value["country"] = "United States" if value["region"] else value["country"]
