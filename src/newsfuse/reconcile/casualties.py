@@ -16,11 +16,21 @@ hospitalised minus the dead.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
 
 from newsfuse.model import Article, CountValue, Fact, Mention
 from newsfuse.reconcile.counts import article_figure, reconcile_count
 from newsfuse.reconcile.sources import SourceGroups
+
+@lru_cache(maxsize=1)
+def _slots() -> dict:
+    path = resources.files("newsfuse.reconcile") / "data" / "slots.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
 
 VICTIMS = frozenset({"victims", "all"})
 ATTACKERS = frozenset({"attackers"})
@@ -50,7 +60,9 @@ def reconcile_casualties(
     later = later_fates(mentions, dead) if dead else list(mentions)
     injured = people_hit("injured", later, articles, groups, policy)
     if injured is None:
-        injured = _injured_from_hospital(later, articles, groups, policy, dead)
+        small = dead <= _slots()["hospital_follows_victims_up_to"]
+        died = dead if small else min(dead, _died_in_hospital(mentions))
+        injured = _injured_from_hospital(later, articles, groups, policy, died)
     if injured:
         facts["injured"] = injured
     return facts
@@ -118,7 +130,9 @@ def people_hit(slot, mentions, articles, groups, policy) -> Fact | None:
         # "Four people were found dead, including the shooter": a count of people, not of
         # victims, already holds the attackers (on gvc-train, adding them cost 4.7 points).
         return people
-    if not people:
+    if not people or people.best is None or attackers.best is None:
+        if people:
+            return people
         attackers.value = {"victims": None, "attackers": attackers.best}
         return attackers
     total = people.model_copy(deep=True)
@@ -136,8 +150,24 @@ def _who(mention_id: str, mentions: Sequence[Mention]) -> str | None:
     return next((m.value.who for m in mentions if m.id == mention_id), None)
 
 
+_HOSPITAL = re.compile(r"hospital|medical cent|trauma|emergency room|\bER\b|clinic|infirmary", re.I)
+
+
+def _died_in_hospital(mentions: Sequence[Mention]) -> int:
+    """The deaths told in a sentence about a hospital ("taken to a hospital, where he died"):
+    those are among the hospitalised. In a small incident reports follow each victim, so the
+    hospitalised include the dead; in a mass-casualty one the hospital figure is of survivors
+    given by health authorities, and the dead at the scene were never admitted (115 hospitalised
+    while the toll was 62 are 115 injured, not 53)."""
+    return max((m.value.point or m.value.low for m in mentions
+                if m.slot == "killed" and m.scope == "main" and isinstance(m.value, CountValue)
+                and m.value.who in VICTIMS and m.sentence and _HOSPITAL.search(m.sentence.text)),
+               default=0)
+
+
 def _injured_from_hospital(mentions, articles, groups, policy, dead: int) -> Fact | None:
-    """No injured figure: those in critical condition, else the hospitalised who did not die."""
+    """No injured figure: those in critical condition, else the hospitalised who did not die
+    there (``dead``: the deaths told at a hospital)."""
     for slot in ("critical", "hospitalized"):
         base = reconcile_count(slot, mentions, articles, groups, policy=policy)
         if base is None or base.best is None:
