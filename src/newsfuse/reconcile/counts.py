@@ -312,7 +312,9 @@ def reconcile_count(
     for c in claims:
         if contains(c.value, best):
             m = c.mention
+            # the extractor's own certainty: implied ("a fatal shooting"), derived, headline
             weight = evidence_weight(m.attribution.kind, bool(m.hedge), c.value.qualifier == "vague")
+            weight *= m.confidence
             support[c.origin] = max(support.get(c.origin, 0.0), weight)
     active_origins = {c.origin for c in active}
     agreement = len(active_origins & support.keys()) / max(len(active_origins), 1)
@@ -357,7 +359,7 @@ def reconcile_count(
         if status == FactStatus.DISPUTED
         else [],
         sources=len(support),
-        confidence=confidence(support.values(), agreement, status_value),
+        confidence=confidence(support.values(), agreement, status_value, slot),
     )
 
 
