@@ -97,7 +97,9 @@ def headline_counts(title: str | None) -> list[HeadlineCount]:
         return []
     g = _grammar()
     out: dict[str, HeadlineCount] = {}
-    for clause in re.split(r"[,;:]| and (?=\w+ (?:killed|dead|injured|wounded|hurt|shot))", strip_site(title)):
+    # "Boy, 3, wounded": an age between commas is not a clause boundary
+    title = re.sub(r",\s*\d{1,2}\s*,", "", strip_site(title))
+    for clause in re.split(r"[,;:]| and (?=\w+ (?:killed|dead|injured|wounded|hurt|shot))", title):
         clause = clause.strip()
         if not clause or g["skip"].search(clause):
             continue
