@@ -84,6 +84,17 @@ def _count_after(clause: str, start: int) -> tuple[int, int | None, Qualifier, i
     return None
 
 
+def _clauses(title: str) -> list[str]:
+    """The title's clauses, each a substring of it. "Boy, 3, wounded": an age between commas
+    is not a clause boundary."""
+    masked = re.sub(r",(\s*\d{1,2}\s*),", lambda m: "\0" + m.group(1) + "\0", title)
+    cuts = [0]
+    for m in re.finditer(r"[,;:]| and (?=\w+ (?:killed|dead|injured|wounded|hurt|shot))", masked):
+        cuts += [m.start(), m.end()]
+    cuts.append(len(title))
+    return [title[a:b].strip() for a, b in zip(cuts[::2], cuts[1::2]) if title[a:b].strip()]
+
+
 def headline_counts(title: str | None) -> list[HeadlineCount]:
     """The counts a headline states, at most one per slot.
 
@@ -97,10 +108,7 @@ def headline_counts(title: str | None) -> list[HeadlineCount]:
         return []
     g = _grammar()
     out: dict[str, HeadlineCount] = {}
-    # "Boy, 3, wounded": an age between commas is not a clause boundary
-    title = re.sub(r",\s*\d{1,2}\s*,", "", strip_site(title))
-    for clause in re.split(r"[,;:]| and (?=\w+ (?:killed|dead|injured|wounded|hurt|shot))", title):
-        clause = clause.strip()
+    for clause in _clauses(strip_site(title)):
         if not clause or g["skip"].search(clause):
             continue
         for pattern, slot in g["triggers"]:
