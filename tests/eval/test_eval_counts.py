@@ -61,15 +61,38 @@ def test_scores_per_event_with_gold_variants(tmp_path):
     assert "victims_killed" in result.output and "per event" in result.output
 
 
-def test_brief_json_is_read(tmp_path):
-    write_gold(tmp_path, [{"event_id": "e1", "killed": 3, "injured": 0, "article_ids": ["a1"]}],
-               [{"id": "a1", "event_id": "e1"}])
-    report_json = {"events": [{"id": "x", "article_ids": ["a1"],
-                               "mentions": [mention(0, "killed", 3).model_dump(mode="json")]}]}
+def test_brief_json_scores_the_reconciled_facts(tmp_path):
+    suspect_killed = [{"role": "suspect", "status": ["killed"]}]
+    write_gold(tmp_path, [
+        {"event_id": "e1", "killed": 3, "victims_killed": 2, "injured": 1, "victims_injured": 1,
+         "arrested": 0, "participants": suspect_killed, "article_ids": ["a1", "a2"]},
+        {"event_id": "e2", "killed": 0, "victims_killed": 0, "injured": 4, "victims_injured": 4,
+         "arrested": 1, "participants": [], "article_ids": ["a3"]},
+    ], [{"id": "a1", "event_id": "e1"}, {"id": "a2", "event_id": "e1"}, {"id": "a3", "event_id": "e2"}])
+    killed = {"slot": "killed", "best": 3, "value": {"victims": 2, "attackers": 1},
+              "mentions": [{"mention_id": "a1:0", "article_id": "a1", "quote": "two people were killed",
+                            "start": 0, "end": 22}]}
+    report_json = {"events": [
+        # the mentions say 9 killed; the product's answer is the fact, and that is what is scored
+        {"id": "x", "article_ids": ["a1", "a2"], "facts": {"killed": killed},
+         "mentions": [mention(0, "killed", 9).model_dump(mode="json")]},
+        {"id": "y", "article_ids": ["a3"], "facts": {"injured": {"slot": "injured", "best": 2}}},
+    ]}
     out = tmp_path / "brief.json"
     out.write_text(json.dumps(report_json))
     report = evaluate(out, tmp_path)
-    assert report.unit == "article" and report.scores["killed"].exact == 1
+    s = report.scores
+    assert report.unit == "event" and "facts" in report.scored
+    assert (s["killed"].n, s["killed"].exact, s["victims_killed"].exact) == (2, 2, 2)
+    assert s["injured"].exact == 0 and s["injured"].mae == 1.5  # e1: no fact -> 0; e2: 2 vs 4
+    assert s["arrested"].exact == 1
+    worst = s["injured"].worst(1)[0]
+    assert (worst.id, worst.predicted, worst.gold) == ("e2", 2, 4)
+
+    result = CliRunner().invoke(app, ["eval", "counts", str(out), str(tmp_path), "--errors", "2"])
+    assert result.exit_code == 0, result.output
+    assert "miss injured e2: predicted 2, gold 4" in result.output
+    assert "no evidence" in result.output
 
 
 def test_bad_inputs_name_the_file(tmp_path):

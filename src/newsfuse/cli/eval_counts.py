@@ -17,23 +17,24 @@ def counts_command(
     output: Annotated[Path, typer.Argument(help="A brief JSON (newsfuse brief -f json) or extract JSONL.")],
     gold_dir: Annotated[Path, typer.Argument(help="A data directory: articles.jsonl + events.jsonl.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    errors: Annotated[int, typer.Option("--errors", help="Also list this many misses per field.")] = 0,
+    errors: Annotated[int, typer.Option(
+        "--errors", help="Also print the N worst misses per field, with id and evidence quotes.")] = 0,
 ) -> None:
     """Exact-match accuracy, ±1 accuracy and mean absolute error of the counts.
 
-    Per article when each gold event has one article (gvdb), else per event. Gold nulls are left
-    out. For Gun Violence Archive data both gold variants are shown: killed/injured count the
-    shooters too, victims_killed/victims_injured do not.
+    A brief JSON is scored per event on its reconciled facts (events[].facts.<slot>.best); an
+    extract JSONL per article (per event: the largest figure of its articles, a baseline). Gold
+    nulls are left out. For Gun Violence Archive data both gold variants are shown:
+    killed/injured count the shooters too, victims_killed/victims_injured do not.
 
-    Example: newsfuse extract ../shared/data/gvdb-dev -o out.jsonl && newsfuse eval counts out.jsonl ../shared/data/gvdb-dev
+    Example: newsfuse brief ../shared/data/gva-dev/articles.jsonl --group-by event_id -f json -o gva.json && newsfuse eval counts gva.json ../shared/data/gva-dev --errors 10
     """
-    from newsfuse.eval.counts import evaluate, format_report
+    from newsfuse.eval.counts import evaluate, format_misses, format_report
 
     report = evaluate(output, gold_dir)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2))
     else:
         typer.echo(format_report(report, f"{output} vs {gold_dir}"))
-    for s in report.scores.values():
-        for event_id, predicted, gold in s.errors[:errors]:
-            typer.echo(f"miss {s.field} {event_id}: predicted {predicted}, gold {gold}")
+    if errors > 0:
+        typer.echo(format_misses(report, errors))

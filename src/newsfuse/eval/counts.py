@@ -1,31 +1,31 @@
-"""Scoring extracted counts against gold: exact-match accuracy, ±1 accuracy, mean absolute error.
+"""Scoring counts against gold: exact-match accuracy, ±1 accuracy, mean absolute error.
 
-Input is either a brief JSON (a :class:`~newsfuse.model.Report`: every event carries its
-mentions) or the JSONL of ``newsfuse extract --format jsonl`` (one article per line). Gold is a
-data directory in the uniform format (``articles.jsonl`` + ``events.jsonl``).
+Two inputs, two units:
 
-The article's figure, from its mentions (:func:`article_counts`), by one documented rule:
+- A brief JSON (``newsfuse brief -f json``, a :class:`~newsfuse.model.Report`): what the product
+  says. Each event's figure is its reconciled fact, ``events[].facts.<slot>.best`` (no fact: 0).
+  Each brief event is matched to the gold event most of its articles belong to (exact with
+  ``--group-by event_id``; with clustering, a gold event claimed by several brief events is scored
+  on the one holding most of its articles).
+- The JSONL of ``newsfuse extract --format jsonl``: per article. The article's figure comes from
+  its mentions (:func:`article_counts`): the largest stated main-event, non-subset, non-vague
+  figure per slot (``point``: 40 for "at least 40"); the injured add those in critical condition,
+  or, with no injured figure, are the hospitalized minus the killed; 0 when none is stated. For
+  multi-article gold (GVC, GVA) the extraction-only event figure is the largest of its articles'
+  figures (a baseline, not what the product says).
 
-- only mentions about the main event (``scope == "main"``), not subsets ("including five
-  children"), not vague ("dozens"); the figure is the stated number (``point``: 40 for "at least
-  40"), the largest such figure per slot;
-- ``victims_killed``: killed mentions not about the attackers; ``killed``: that plus the attackers
-  killed ("the gunman took his own life"), the way the Gun Violence Archive counts. Gold whose
-  participants never list a killed or injured suspect (GVDB) counts victims: there ``killed`` and
-  ``injured`` are compared with the victims-only figures;
-- ``injured`` likewise (including injuries derived from "shot" minus killed, and people in
-  critical condition); when an article gives no injured figure but a hospitalized one, the
-  hospitalized not killed are its injured (GVDB counts hospitalized as injured unless killed);
-- an article that reports the event and states no figure for a slot counts 0 for it.
-
-An event's figure (gvc-train, gva-dev: several articles per event) is the largest of its
-articles' figures: the simplest honest rule, the same as the placeholder reconciliation, until
-reconciliation lands. Events and articles whose gold is null are left out.
+Gold variants. The Gun Violence Archive (GVC, GVA) counts shooters in ``killed``/``injured``;
+``victims_killed``/``victims_injured`` leave them out. ``killed`` is scored against the fact's
+``best``; ``victims_killed`` against ``facts.killed.value["victims"]`` when reconcile added
+attackers reported apart, else against ``best`` too (a count of "people" does not say who was
+an attacker). Gold that never lists a killed or injured suspect (GVDB) counts victims only: there
+``killed``/``injured`` are compared with the victims-only figures. Gold nulls are left out.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,8 +33,21 @@ from pathlib import Path
 from newsfuse.errors import InputError
 from newsfuse.model import Mention
 
-#: Gold field → how the prediction is made (see the module docstring).
+#: The gold fields scored, in print order.
 GOLD_FIELDS = ("killed", "victims_killed", "injured", "victims_injured", "arrested")
+#: Gold field → the fact slot it is read from.
+FACT_SLOT = {"killed": "killed", "victims_killed": "killed", "injured": "injured",
+             "victims_injured": "injured", "arrested": "arrested"}
+
+
+@dataclass
+class Miss:
+    """One wrong figure, with what the output cited for it."""
+
+    id: str
+    predicted: int
+    gold: int
+    quotes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -46,7 +59,7 @@ class SlotScore:
     exact: int = 0
     within_one: int = 0
     abs_error: int = 0
-    errors: list[tuple[str, int, int]] = field(default_factory=list)  # (id, predicted, gold)
+    errors: list[Miss] = field(default_factory=list)
 
     @property
     def exact_rate(self) -> float:
@@ -60,6 +73,19 @@ class SlotScore:
     def mae(self) -> float:
         return self.abs_error / self.n if self.n else 0.0
 
+    def add(self, item_id: str, predicted: int, gold: int, quotes: Sequence[str] = ()) -> None:
+        diff = abs(predicted - gold)
+        self.n += 1
+        self.exact += diff == 0
+        self.within_one += diff <= 1
+        self.abs_error += diff
+        if diff:
+            self.errors.append(Miss(item_id, predicted, gold, list(quotes)))
+
+    def worst(self, n: int) -> list[Miss]:
+        """The ``n`` largest misses, largest first."""
+        return sorted(self.errors, key=lambda e: (-abs(e.predicted - e.gold), e.id))[:n]
+
     def as_dict(self) -> dict:
         return {"field": self.field, "n": self.n, "exact": round(self.exact_rate, 4),
                 "within_one": round(self.within_one_rate, 4), "mae": round(self.mae, 4)}
@@ -72,12 +98,26 @@ class CountsReport:
     unit: str  # "article" or "event"
     scores: dict[str, SlotScore]
     variants: bool  # gold distinguishes killed (all) from victims_killed
+    scored: str = ""  # which figure was scored, in words
 
     def as_dict(self) -> dict:
-        return {"unit": self.unit, "scores": {k: v.as_dict() for k, v in self.scores.items()}}
+        return {"unit": self.unit, "scored": self.scored,
+                "scores": {k: v.as_dict() for k, v in self.scores.items()}}
 
 
-def _main_points(mentions: Iterable[Mention], slot: str, who: set[str]) -> list[int]:
+@dataclass
+class Prediction:
+    """One output item's figures (an article's, or a brief event's) and their evidence."""
+
+    article_ids: list[str]
+    figures: dict[str, int]
+    quotes: dict[str, list[str]] = field(default_factory=dict)
+
+
+# --- extract JSONL: per article -------------------------------------------------------------------
+
+
+def _main(mentions: Iterable[Mention], slot: str, who: set[str]) -> list[Mention]:
     out = []
     for m in mentions:
         v = m.value
@@ -85,29 +125,76 @@ def _main_points(mentions: Iterable[Mention], slot: str, who: set[str]) -> list[
             continue
         if v.subset_of or v.qualifier == "vague" or v.point is None or v.who not in who:
             continue
-        out.append(v.point)
+        out.append(m)
     return out
+
+
+def _largest(found: list[Mention]) -> int:
+    return max((m.value.point for m in found), default=0)
 
 
 def article_counts(mentions: Sequence[Mention]) -> dict[str, int]:
     """One article's figure per gold field, by the rule in the module docstring."""
-    victims_killed = max(_main_points(mentions, "killed", {"victims", "all"}), default=0)
-    attackers_killed = max(_main_points(mentions, "killed", {"attackers"}), default=0)
-    injured = _main_points(mentions, "injured", {"victims", "all"})
-    injured += _main_points(mentions, "critical", {"victims", "all"})
+    return _article_prediction(mentions).figures
+
+
+def _article_prediction(mentions: Sequence[Mention]) -> Prediction:
+    victims = {"victims", "all"}
+    killed = _main(mentions, "killed", victims)
+    attackers_killed = _main(mentions, "killed", {"attackers"})
+    injured = _main(mentions, "injured", victims) + _main(mentions, "critical", victims)
+    victims_killed = _largest(killed)
     if injured:
-        victims_injured = max(injured)
+        victims_injured = _largest(injured)
     else:
-        hospitalized = max(_main_points(mentions, "hospitalized", {"victims", "all"}), default=0)
-        victims_injured = max(hospitalized - victims_killed, 0)
-    attackers_injured = max(_main_points(mentions, "injured", {"attackers"}), default=0)
-    return {
-        "killed": victims_killed + attackers_killed,
-        "victims_killed": victims_killed,
-        "injured": victims_injured + attackers_injured,
-        "victims_injured": victims_injured,
-        "arrested": max(_main_points(mentions, "arrested", {"victims", "attackers", "all"}), default=0),
-    }
+        injured = _main(mentions, "hospitalized", victims)
+        victims_injured = max(_largest(injured) - victims_killed, 0)
+    attackers_injured = _main(mentions, "injured", {"attackers"})
+    arrested = _main(mentions, "arrested", {"victims", "attackers", "all"})
+    quote = lambda ms: [m.evidence.text for m in ms]  # noqa: E731
+    return Prediction(
+        article_ids=[],
+        figures={
+            "killed": victims_killed + _largest(attackers_killed),
+            "victims_killed": victims_killed,
+            "injured": victims_injured + _largest(attackers_injured),
+            "victims_injured": victims_injured,
+            "arrested": _largest(arrested),
+        },
+        quotes={"killed": quote(killed + attackers_killed), "victims_killed": quote(killed),
+                "injured": quote(injured + attackers_injured), "victims_injured": quote(injured),
+                "arrested": quote(arrested)},
+    )
+
+
+# --- brief JSON: per event, the reconciled facts --------------------------------------------------
+
+
+def brief_predictions(report: dict) -> dict[str, Prediction]:
+    """Brief event id → its reconciled figures, from a parsed brief JSON.
+
+    Raises:
+        KeyError, TypeError: when ``report`` is not shaped like a Report.
+    """
+    out: dict[str, Prediction] = {}
+    for event in report["events"]:
+        facts = event.get("facts") or {}
+        figures: dict[str, int] = {}
+        quotes: dict[str, list[str]] = {}
+        for gold_field, slot in FACT_SLOT.items():
+            fact = facts.get(slot) or {}
+            best = fact.get("best")
+            value = fact.get("value") or {}
+            if gold_field.startswith("victims_") and isinstance(value.get("victims"), int):
+                best = value["victims"]
+            figures[gold_field] = best if isinstance(best, int) else 0
+            quotes[gold_field] = [m["quote"] for m in fact.get("mentions", [])]
+            quotes[gold_field] += [f"(conflicting) {m['quote']}" for m in fact.get("conflicting", [])]
+        out[event["id"]] = Prediction(list(event["article_ids"]), figures, quotes)
+    return out
+
+
+# --- reading --------------------------------------------------------------------------------------
 
 
 def read_predictions(path: Path) -> dict[str, list[Mention]]:
@@ -116,25 +203,38 @@ def read_predictions(path: Path) -> dict[str, list[Mention]]:
     Raises:
         InputError: when the file is missing or is neither format.
     """
-    if not path.is_file():
-        raise InputError(f"{path}: no such file (expected a brief JSON or extract JSONL).")
-    text = path.read_text(encoding="utf-8")
+    kind, data = _read(path)
+    if kind == "extract":
+        return data
     by_article: dict[str, list[Mention]] = {}
     try:
-        if path.suffix == ".jsonl" or text.lstrip().startswith('{"article_id"'):
-            for n, line in enumerate(text.splitlines(), 1):
-                if not line.strip():
-                    continue
-                row = json.loads(line)
-                by_article[row["article_id"]] = [Mention.model_validate(m) for m in row.get("mentions", [])]
-            return by_article
-        report = json.loads(text)
-        for event in report["events"]:
+        for event in data["events"]:
             for article_id in event["article_ids"]:
                 by_article.setdefault(article_id, [])
             for m in event.get("mentions", []):
                 by_article.setdefault(m["article_id"], []).append(Mention.model_validate(m))
-        return by_article
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"{path}: not a brief JSON nor extract JSONL ({exc}).") from exc
+    return by_article
+
+
+def _read(path: Path) -> tuple[str, object]:
+    """("extract", article id → mentions) or ("brief", the parsed Report JSON)."""
+    if not path.is_file():
+        raise InputError(f"{path}: no such file (expected a brief JSON or extract JSONL).")
+    text = path.read_text(encoding="utf-8")
+    try:
+        if path.suffix == ".jsonl" or text.lstrip().startswith('{"article_id"'):
+            by_article: dict[str, list[Mention]] = {}
+            for line in text.splitlines():
+                if line.strip():
+                    row = json.loads(line)
+                    by_article[row["article_id"]] = [Mention.model_validate(m) for m in row.get("mentions", [])]
+            return "extract", by_article
+        report = json.loads(text)
+        if not isinstance(report, dict) or not isinstance(report.get("events"), list):
+            raise TypeError("no events list")
+        return "brief", report
     except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise InputError(f"{path}: not a brief JSON nor extract JSONL ({exc}).") from exc
 
@@ -156,35 +256,38 @@ def read_gold(gold_dir: Path) -> tuple[dict[str, str], dict[str, dict]]:
     return article_event, events
 
 
-def score(predictions: dict[str, list[Mention]], article_event: dict[str, str],
-          events: dict[str, dict]) -> CountsReport:
-    """Score predicted mentions against gold events.
+# --- scoring --------------------------------------------------------------------------------------
 
-    Args:
-        predictions: article id → mentions (articles absent here are not scored).
-        article_event: article id → gold event id.
-        events: gold event id → gold event.
 
-    Returns:
-        Per gold field, the exact-match and ±1 rates and the mean absolute error, per article
-        when every event has one article (gvdb), else per event.
-    """
-    per_article = {a: article_counts(ms) for a, ms in predictions.items() if a in article_event}
-    by_event: dict[str, list[dict[str, int]]] = {}
-    for article_id, counts in per_article.items():
-        by_event.setdefault(article_event[article_id], []).append(counts)
-    unit = "article" if all(len(e.get("article_ids", [])) <= 1 for e in events.values()) else "event"
+def _gold_traits(events: dict[str, dict]) -> tuple[bool, bool]:
+    """(gold has distinct victims_* variants, gold killed/injured count suspects)."""
     variants = any(
         e.get("killed") != e.get("victims_killed") or e.get("injured") != e.get("victims_injured")
         for e in events.values() if e.get("victims_killed") is not None
     )
-    # Does gold `killed` count shooters (GVA) or victims only (GVDB)? Ask the participants.
     counts_suspects = any(
         p.get("role") == "suspect" and set(p.get("status") or []) & {"killed", "injured"}
         for e in events.values() for p in e.get("participants") or []
     )
+    return variants, counts_suspects
+
+
+def score_items(items: dict[str, Prediction], events: dict[str, dict], unit: str,
+                scored: str = "") -> CountsReport:
+    """Score predictions already matched to gold: gold event id → Prediction.
+
+    Args:
+        items: gold event id → the prediction standing for it.
+        events: gold event id → gold event.
+        unit: "article" or "event" (shown in the report).
+        scored: which figure was scored, in words.
+
+    Returns:
+        Per gold field: exact-match and ±1 rates, mean absolute error and the misses.
+    """
+    variants, counts_suspects = _gold_traits(events)
     scores = {f: SlotScore(f) for f in GOLD_FIELDS}
-    for event_id, counts in sorted(by_event.items()):
+    for event_id, pred in sorted(items.items()):
         gold = events.get(event_id)
         if gold is None:
             continue
@@ -192,34 +295,92 @@ def score(predictions: dict[str, list[Mention]], article_event: dict[str, str],
             if gold.get(f) is None:
                 continue
             source = f if counts_suspects or f not in ("killed", "injured") else f"victims_{f}"
-            predicted = max(c[source] for c in counts)
-            s = scores[f]
-            s.n += 1
-            diff = abs(predicted - gold[f])
-            s.exact += diff == 0
-            s.within_one += diff <= 1
-            s.abs_error += diff
-            if diff:
-                s.errors.append((event_id, predicted, gold[f]))
+            scores[f].add(event_id, pred.figures[source], gold[f], pred.quotes.get(source, []))
     if not variants:
         scores.pop("victims_killed"), scores.pop("victims_injured")
     scores = {k: v for k, v in scores.items() if v.n}
-    return CountsReport(unit=unit, scores=scores, variants=variants)
+    return CountsReport(unit=unit, scores=scores, variants=variants, scored=scored)
+
+
+def score(predictions: dict[str, list[Mention]], article_event: dict[str, str],
+          events: dict[str, dict]) -> CountsReport:
+    """Score extracted mentions (article id → mentions) against gold, article by article.
+
+    Per article when every gold event has one article (gvdb); else per event, an event's
+    figure being the largest of its articles' (the extraction-only baseline).
+    """
+    by_event: dict[str, list[Prediction]] = {}
+    for article_id, ms in predictions.items():
+        if article_id in article_event:
+            pred = _article_prediction(ms)
+            pred.article_ids = [article_id]
+            by_event.setdefault(article_event[article_id], []).append(pred)
+    unit = "article" if all(len(e.get("article_ids", [])) <= 1 for e in events.values()) else "event"
+    items = {}
+    for event_id, preds in by_event.items():
+        figures = {f: max(p.figures[f] for p in preds) for f in GOLD_FIELDS}
+        quotes = {f: [q for p in preds if p.figures[f] == figures[f] for q in p.quotes[f]] for f in GOLD_FIELDS}
+        items[event_id] = Prediction([a for p in preds for a in p.article_ids], figures, quotes)
+    scored = "extracted mentions: largest figure per article" + (
+        "" if unit == "article" else ", largest over the event's articles (baseline)")
+    return score_items(items, events, unit, scored)
+
+
+def score_brief(report: dict, article_event: dict[str, str], events: dict[str, dict]) -> CountsReport:
+    """Score a brief's reconciled facts per event (see the module docstring)."""
+    by_gold: dict[str, Prediction] = {}
+    held: dict[str, int] = {}
+    for pred in brief_predictions(report).values():
+        golds = Counter(article_event[a] for a in pred.article_ids if a in article_event)
+        if not golds:
+            continue
+        gold_id, n = golds.most_common(1)[0]
+        if n > held.get(gold_id, 0):
+            by_gold[gold_id], held[gold_id] = pred, n
+    scored = ("reconciled facts: events[].facts.<slot>.best; victims_* from "
+              "facts.<slot>.value.victims when attackers were added apart, else best")
+    return score_items(by_gold, events, "event", scored)
 
 
 def evaluate(output: Path, gold_dir: Path) -> CountsReport:
-    """Read ``output`` (brief JSON or extract JSONL) and score it against ``gold_dir``."""
-    predictions = read_predictions(output)
+    """Read ``output`` (brief JSON or extract JSONL) and score it against ``gold_dir``.
+
+    Raises:
+        InputError: unreadable output or gold, or no article of the output in the gold.
+    """
+    kind, data = _read(output)
     article_event, events = read_gold(gold_dir)
-    if not any(a in article_event for a in predictions):
-        raise InputError(f"{output}: none of its articles is in {gold_dir}/articles.jsonl.")
-    return score(predictions, article_event, events)
+    if kind == "extract":
+        if not any(a in article_event for a in data):
+            raise InputError(f"{output}: none of its articles is in {gold_dir}/articles.jsonl.")
+        return score(data, article_event, events)
+    try:
+        ids = {a for e in data["events"] for a in e["article_ids"]}
+        if not ids & article_event.keys():
+            raise InputError(f"{output}: none of its articles is in {gold_dir}/articles.jsonl.")
+        return score_brief(data, article_event, events)
+    except (KeyError, TypeError) as exc:
+        raise InputError(f"{output}: not a brief JSON nor extract JSONL ({exc}).") from exc
 
 
 def format_report(report: CountsReport, title: str = "") -> str:
     """The scores as a small plain-text table."""
-    lines = [f"{title} (per {report.unit})".strip(),
-             f"{'field':<16}{'n':>6}{'exact':>9}{'±1':>9}{'MAE':>8}"]
+    lines = [f"{title} (per {report.unit})".strip()]
+    if report.scored:
+        lines.append(f"scored: {report.scored}")
+    lines.append(f"{'field':<16}{'n':>6}{'exact':>9}{'±1':>9}{'MAE':>8}")
     for s in report.scores.values():
         lines.append(f"{s.field:<16}{s.n:>6}{s.exact_rate:>9.1%}{s.within_one_rate:>9.1%}{s.mae:>8.3f}")
+    return "\n".join(lines)
+
+
+def format_misses(report: CountsReport, n: int) -> str:
+    """The ``n`` worst misses of each field with the evidence quotes the output gave."""
+    lines = []
+    for s in report.scores.values():
+        for miss in s.worst(n):
+            lines.append(f"miss {s.field} {miss.id}: predicted {miss.predicted}, gold {miss.gold}")
+            lines.extend(f"    | {' '.join(q.split())[:160]}" for q in miss.quotes[:6])
+            if not miss.quotes:
+                lines.append("    | (no evidence: no figure stated)")
     return "\n".join(lines)

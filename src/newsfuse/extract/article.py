@@ -13,6 +13,7 @@ from newsfuse.extract import attribution as attrib
 from newsfuse.extract.counts import find_counts, token_quantities
 from newsfuse.extract.headcount import CountFinding
 from newsfuse.extract.derive import derived_injuries
+from newsfuse.extract.headline import headline_fallback
 from newsfuse.extract.lexicon import load
 from newsfuse.extract.actors import find_actors
 from newsfuse.extract.event_type import find_event_types
@@ -85,12 +86,23 @@ def extract_mentions(article: Article, analysed: Analysed) -> list[Mention]:
     for finding in derived_injuries(main_counts):
         info = next(s for s in sentences if s.span.start_char <= finding.start < s.span.end_char)
         _add_count(builder, info, finding)
+    _add_headline_counts(builder, article)
     _add_times(builder, sentences, sentences[0].main_date if sentences else None)
     _add_other_slots(builder, sentences, article.text)
     builder.mentions.sort(key=lambda m: (m.evidence.start if m.sentence else -1, m.evidence.end))
     for n, m in enumerate(builder.mentions):
         m.id = f"{article.id}:{n}"
     return builder.mentions
+
+
+def _add_headline_counts(builder: _Builder, article: Article) -> None:
+    """Counts the title states for slots the text is silent on (truncated crawls): an empty
+    evidence span at 0 whose text is the headline clause (it is not in ``article.text``)."""
+    stated = [(m.slot, m.value.population, m.value.point) for m in builder.mentions
+              if isinstance(m.value, CountValue) and m.scope == "main" and not m.value.subset_of]
+    for slot, value, phrase, confidence in headline_fallback(article.title, stated):
+        m = builder.add(slot, value, 0, 0, None, confidence=confidence)
+        m.evidence = Span(start=0, end=0, text=phrase)
 
 
 def _published_date(article: Article) -> dt.date | None:

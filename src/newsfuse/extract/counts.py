@@ -91,7 +91,30 @@ def find_counts(doc, sent, quantities: dict[int, Quantity]) -> list[CountFinding
             findings.extend(_attacker_counts(token, quantities, findings))
     findings.extend(suicides(doc, sent))
     findings.extend(fatal_parts(sent, quantities, findings))
-    return with_subsets(findings, sent, quantities)
+    return with_subsets(_died_later(findings, doc_text(doc)), sent, quantities)
+
+
+_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
+
+
+def _died_later(findings: list[CountFinding], text: str) -> list[CountFinding]:
+    """Drop wounded/critical counts of people the same sentence says died: "a boy who was
+    critically wounded on Friday died on Saturday" (one phrase counted twice), "the child was
+    taken in critical condition, where he was pronounced dead" (a pronoun for the same child)."""
+    dead = [f for f in findings if f.slot == "killed" and f.count.who != "attackers"]
+    if not dead:
+        return findings
+
+    def same(f: CountFinding) -> bool:
+        for d in dead:
+            if d.count.start == f.count.start and d.count.point == f.count.point:
+                return True
+            pronoun = text[d.count.start : d.count.end].lower() in _PRONOUNS
+            if pronoun and d.start > f.end and d.count.point == f.count.point:
+                return True
+        return False
+
+    return [f for f in findings if f.slot not in ("injured", "critical", "shot") or not same(f)]
 
 
 def _sum_counts(tokens, quantities) -> Headcount | None:

@@ -191,6 +191,8 @@ def _looks_like_non_count(text: str, match: re.Match, point: int) -> bool:
         return True
     if 1900 <= point <= 2100 and "," not in match.group("digits"):
         return True
+    if match.group("digits") == "911":  # the emergency number: "called 911", "a 911 call"
+        return True
     # "John Smith, 25," and "(25)": an age beside a name.
     if re.match(r"\s*[,)]", after) and re.search(r"[,(]\s*$", text[max(0, match.start() - 3) : match.start()]):
         return True

@@ -53,14 +53,16 @@ def raw_confidence(support: Iterable[float], agreement: float, status: str) -> f
     return raw * p["status_factor"].get(status, 0.5)
 
 
-def calibrate(raw: float) -> float:
-    """Platt scaling of a raw confidence; clipped to [0, 1]."""
-    p = params()["platt"]
+def calibrate(raw: float, slot: str | None = None) -> float:
+    """Platt scaling of a raw confidence with the slot's fitted parameters (``platt[slot]``,
+    else ``platt["default"]``, the identity); clipped to [0, 1]."""
+    table = params()["platt"]
+    p = table.get(slot or "", table["default"])
     raw = min(max(raw, 1e-4), 1 - 1e-4)
     z = p["a"] * math.log(raw / (1 - raw)) + p["b"]
     return round(1.0 / (1.0 + math.exp(-z)), 4)
 
 
-def confidence(support: Iterable[float], agreement: float, status: str) -> float:
+def confidence(support: Iterable[float], agreement: float, status: str, slot: str | None = None) -> float:
     """Calibrated confidence of a fact; see the module docstring."""
-    return calibrate(raw_confidence(support, agreement, status))
+    return calibrate(raw_confidence(support, agreement, status), slot)

@@ -139,9 +139,15 @@ def article_figure(found: Sequence[Mention]) -> Mention:
     tally: dict[int, list[Mention]] = {}
     for m in exact:
         tally.setdefault(m.value.low, []).append(m)
-    best = max(tally.values(), key=lambda ms: (any(m.revision for m in ms), len(ms),
+    # Repeats are counted by sentence: "the arrest of two assailants, while two others were
+    # detained" names two groups of two once each, not one figure twice.
+    best = max(tally.values(), key=lambda ms: (any(m.revision for m in ms), _sentences(ms),
                                                 -min(m.evidence.start for m in ms)))
     return min(best, key=lambda m: m.evidence.start)
+
+
+def _sentences(mentions: Sequence[Mention]) -> int:
+    return len({m.sentence.start if m.sentence else -1 - i for i, m in enumerate(mentions)})
 
 
 def _claims(mentions: Sequence[Mention], groups: SourceGroups, days: dict) -> list[Claim]:
@@ -296,6 +302,8 @@ def reconcile_count(
     else:
         status = FactStatus.AGREED
     best = _best(active, sides, compatible, policy)
+    # "numerous injuries" only: low/high and the wording say it; there is no figure to show.
+    vague_only = all(c.value.qualifier == "vague" for c in active)
     if not compatible:
         lo = min(c.low for c in active)
         hi = None if any(c.high is None for c in active) else max(c.high for c in active)
@@ -304,7 +312,9 @@ def reconcile_count(
     for c in claims:
         if contains(c.value, best):
             m = c.mention
+            # the extractor's own certainty: implied ("a fatal shooting"), derived, headline
             weight = evidence_weight(m.attribution.kind, bool(m.hedge), c.value.qualifier == "vague")
+            weight *= m.confidence
             support[c.origin] = max(support.get(c.origin, 0.0), weight)
     active_origins = {c.origin for c in active}
     agreement = len(active_origins & support.keys()) / max(len(active_origins), 1)
@@ -331,7 +341,7 @@ def reconcile_count(
         )
     return Fact(
         slot=slot,
-        best=best,
+        best=None if vague_only else best,
         low=lo,
         high=hi,
         status=status,
@@ -349,7 +359,7 @@ def reconcile_count(
         if status == FactStatus.DISPUTED
         else [],
         sources=len(support),
-        confidence=confidence(support.values(), agreement, status_value),
+        confidence=confidence(support.values(), agreement, status_value, slot),
     )
 
 

@@ -1,0 +1,183 @@
+"""Counts a headline states: "Three killed, one injured in shooting", "Teen shot, killed",
+"Killeen 2-year-old in critical condition from gunshot".
+
+Many crawled articles are truncated (a cookie notice, a video caption, the first line only) while
+their headline still gives the casualties. The headline has no parse (``analyse`` parses the
+text), so a small grammar over clauses does the work (``data/headlines.json``): a trigger word
+per slot, and the count is the last number phrase before it in the clause, else one person
+("teen", "13-year-old"). Plural nouns without a number ("teens shot") and negated or irrealis
+clauses count nothing. :func:`newsfuse.extract.article.extract_mentions` uses these claims only
+for the slots the article's text says nothing about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsfuse.extract.lexicon import load
+from newsfuse.extract.numbers import find_quantities, parse_number_words
+from newsfuse.model import CountValue, Qualifier
+
+
+@dataclass
+class HeadlineCount:
+    """One count a headline states; ``phrase`` is the clause that states it."""
+
+    slot: str  # killed, injured, critical or shot (people hit, fate unknown)
+    low: int
+    high: int | None
+    qualifier: Qualifier
+    point: int
+    phrase: str
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> dict:
+    lex = load("headlines")
+    return {
+        "triggers": [(re.compile(p, re.I), s) for p, s in lex["triggers"]],
+        "active": [(re.compile(p, re.I), s) for p, s in lex["active"]],
+        "skip": re.compile("|".join(lex["skip_clause"]), re.I),
+        "person": re.compile(lex["person"], re.I),
+        "self": re.compile(lex["self"], re.I),
+        "seps": lex["site_separators"],
+    }
+
+
+def strip_site(title: str) -> str:
+    """"Teen shot in Akron - WKYC" → "Teen shot in Akron" (the last separator only)."""
+    g = _grammar()
+    cut = max((title.rfind(sep) for sep in g["seps"]), default=-1)
+    return title[:cut] if cut > len(title) // 3 else title
+
+
+def _count_before(clause: str, end: int) -> tuple[int, int | None, Qualifier, int] | None:
+    head = clause[:end].rstrip()
+    if re.search(r"\ba (?:second|third|fourth|fifth|sixth)\b", head, re.I):
+        return 1, 1, Qualifier.EXACT, 1  # "Three shot, a fourth wounded"
+    last = head.rsplit(" ", 1)[-1]
+    bare = int(last) if last.isdigit() and len(last) < 4 else parse_number_words(last.lower())
+    if bare is not None:  # "5 shot": digits before "shot" read as shots fired in body text
+        return bare, bare, Qualifier.EXACT, bare
+    found = [q for q in find_quantities(clause, 0, end) if q.point is not None]
+    if found:
+        q = found[-1]
+        if q.qualifier == Qualifier.VAGUE:
+            return None
+        return q.low, q.high, q.qualifier, q.point
+    if _grammar()["person"].search(clause[:end]):
+        return 1, 1, Qualifier.EXACT, 1
+    return None
+
+
+def _count_after(clause: str, start: int) -> tuple[int, int | None, Qualifier, int] | None:
+    rest = clause[start:]
+    found = [q for q in find_quantities(rest, 0, min(len(rest), 30)) if q.point is not None]
+    if found and found[0].qualifier != Qualifier.VAGUE:
+        q = found[0]
+        return q.low, q.high, q.qualifier, q.point
+    rest = rest.lstrip().removeprefix("of ").removeprefix("a ").removeprefix("an ")
+    if _grammar()["person"].match(rest):
+        return 1, 1, Qualifier.EXACT, 1
+    return None
+
+
+def _clauses(title: str) -> list[str]:
+    """The title's clauses, each a substring of it. "Boy, 3, wounded": an age between commas
+    is not a clause boundary."""
+    masked = re.sub(r",(\s*\d{1,2}\s*),", lambda m: "\0" + m.group(1) + "\0", title)
+    cuts = [0]
+    for m in re.finditer(r"[,;:]| and (?=\w+ (?:killed|dead|injured|wounded|hurt|shot))", masked):
+        cuts += [m.start(), m.end()]
+    cuts.append(len(title))
+    return [title[a:b].strip() for a, b in zip(cuts[::2], cuts[1::2]) if title[a:b].strip()]
+
+
+def headline_counts(title: str | None) -> list[HeadlineCount]:
+    """The counts a headline states, at most one per slot.
+
+    Args:
+        title: the article's title (None or empty: nothing).
+
+    Returns:
+        Claims for the slots killed, injured, critical and shot.
+    """
+    if not title:
+        return []
+    g = _grammar()
+    out: dict[str, HeadlineCount] = {}
+    for clause in _clauses(strip_site(title)):
+        if not clause or g["skip"].search(clause):
+            continue
+        for pattern, slot in g["triggers"]:
+            hit = pattern.search(clause)
+            if hit is None:
+                continue
+            count = _count_before(clause, hit.start())
+            if count is None and g["self"].search(clause[hit.end():hit.end() + 12]):
+                count = (1, 1, Qualifier.EXACT, 1)  # "Boy shoots himself"
+            if count is None and slot in ("killed", "injured", "critical") and out:
+                prev = next(iter(out.values()))  # "Teen shot, killed": the same people
+                count = (prev.low, prev.high, prev.qualifier, prev.point)
+            if count is not None:
+                out.setdefault(slot, HeadlineCount(slot, *count, phrase=clause))
+            break
+        else:
+            for pattern, slot in g["active"]:
+                hit = pattern.search(clause)
+                count = _count_after(clause, hit.end()) if hit else None
+                if count is not None:
+                    out.setdefault(slot, HeadlineCount(slot, *count, phrase=clause))
+                    break
+    return list(out.values())
+
+
+#: Title claims are terse and sometimes about a related story: below stated text figures.
+HEADLINE_CONFIDENCE = 0.8
+_INJURY_SLOTS = {"injured", "critical", "hospitalized"}
+
+
+def headline_fallback(title: str | None, text_counts: list[tuple[str, str | None, int | None]]
+                      ) -> list[tuple[str, CountValue, str, float]]:
+    """The headline's counts for the slots the article's text says nothing about.
+
+    Args:
+        title: the article's title.
+        text_counts: (slot, population, point) of the text's main-event, non-subset count
+            mentions (population ``shot`` for people hit, fate unknown).
+
+    Returns:
+        (slot, value, phrase, confidence) to add as mentions: ``killed``, ``injured``,
+        ``critical`` and ``other_count`` (population ``shot``, with the injured it implies).
+    """
+    claims = {c.slot: c for c in headline_counts(title)}
+    if not claims:
+        return []
+    has_killed = any(slot == "killed" for slot, _, _ in text_counts)
+    has_hit = any(slot in _INJURY_SLOTS or pop == "shot" for slot, pop, _ in text_counts)
+    out = []
+    dead = max((p or 0 for slot, _, p in text_counts if slot == "killed"), default=0)
+    if "killed" in claims and not has_killed:
+        c = claims["killed"]
+        out.append(("killed", _value(c), c.phrase, HEADLINE_CONFIDENCE))
+        dead = c.point
+    if has_hit:
+        return out
+    for slot in ("injured", "critical"):
+        if slot in claims:
+            c = claims[slot]
+            out.append((slot, _value(c), c.phrase, HEADLINE_CONFIDENCE))
+    if "shot" in claims and "injured" not in claims and "critical" not in claims:
+        c = claims["shot"]
+        out.append(("other_count", _value(c, population="shot"), c.phrase, HEADLINE_CONFIDENCE))
+        rest = c.point - dead
+        if rest > 0 and c.qualifier == Qualifier.EXACT:
+            out.append(("injured", CountValue(low=rest, high=rest, point=rest), c.phrase,
+                        round(HEADLINE_CONFIDENCE * 0.7, 2)))
+    return out
+
+
+def _value(c: HeadlineCount, population: str | None = None) -> CountValue:
+    return CountValue(low=c.low, high=c.high, qualifier=c.qualifier, point=c.point, population=population)
