@@ -112,7 +112,6 @@ def test_background_events_stay_out_of_the_facts(seed_brief):
     assert not any("Suleimani" in n or "Beslan" in n for n in names)
 
 
-@pytest.mark.xfail(strict=False, reason="counts being fixed in parallel")
 def test_reconciled_counts(seed_brief):
     facts = seed_brief.facts
     killed = facts["killed"]

@@ -87,11 +87,14 @@ class Duplicate(_Model):
 
 
 class Span(_Model):
-    """Character offsets into ``Article.text`` with the text they cover."""
+    """Character offsets into ``Article.text`` (or ``Article.title``) with the text they cover."""
 
     start: int
     end: int
     text: str
+    field: Literal["text", "title"] = Field(
+        default="text", description="Which field of the article the offsets point into."
+    )
 
 
 class Entity(_Model):
@@ -317,6 +320,7 @@ class FactMention(_Model):
     quote: str
     start: int
     end: int
+    field: Literal["text", "title"] = "text"
     attribution: str | None = None
 
 

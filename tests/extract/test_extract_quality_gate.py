@@ -41,8 +41,10 @@ def test_evidence_offsets_on_real_data(gvdb):
         ids = [m.id for m in mentions[article.id]]
         assert len(ids) == len(set(ids))
         for m in mentions[article.id]:
-            if m.evidence.start == m.evidence.end and m.evidence.text:  # a headline claim
-                assert m.sentence is None and m.evidence.text in (article.title or "")
+            source = article.title if m.evidence.field == "title" else article.text
+            assert source[m.evidence.start : m.evidence.end] == m.evidence.text
+            if m.evidence.field == "title":  # a headline claim
+                assert m.sentence is None
                 continue
             assert article.text[m.evidence.start : m.evidence.end] == m.evidence.text
             if m.sentence:

@@ -96,13 +96,15 @@ def extract_mentions(article: Article, analysed: Analysed) -> list[Mention]:
 
 
 def _add_headline_counts(builder: _Builder, article: Article) -> None:
-    """Counts the title states for slots the text is silent on (truncated crawls): an empty
-    evidence span at 0 whose text is the headline clause (it is not in ``article.text``)."""
+    """Counts the title states for slots the text is silent on (truncated crawls); their
+    evidence points into ``article.title`` (``Span.field == "title"``)."""
     stated = [(m.slot, m.value.population, m.value.point) for m in builder.mentions
               if isinstance(m.value, CountValue) and m.scope == "main" and not m.value.subset_of]
     for slot, value, phrase, confidence in headline_fallback(article.title, stated):
         m = builder.add(slot, value, 0, 0, None, confidence=confidence)
-        m.evidence = Span(start=0, end=0, text=phrase)
+        start = max(article.title.find(phrase), 0)
+        m.evidence = Span(start=start, end=start + len(phrase), text=phrase, field="title")
+        m.sentence = None
 
 
 def _published_date(article: Article) -> dt.date | None:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsfuse.extract.gazetteer import country_name, lookup  # noqa: F401  (re-exported)
+from newsfuse.extract.gazetteer import lookup
 from newsfuse.extract.lexicon import load
 
 #: Mention confidence of an anchored place and of one only mentioned.

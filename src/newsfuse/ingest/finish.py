@@ -57,7 +57,7 @@ class Finisher:
 
     def __init__(self) -> None:
         self.result = IngestResult()
-        # sha256 of cleaned text -> (id of the first copy, ids and urls already holding that text)
+        # sha256 of cleaned text -> (id of the first copy, ids already holding that text)
         self._by_text: dict[str, tuple[str, set[str]]] = {}
         self._ids: set[str] = set()
 
@@ -76,12 +76,12 @@ class Finisher:
             self.result.duplicates.append(
                 Duplicate(article_id=article.id, duplicate_of=first_id, kind="exact", input=article.input)
             )
-            # The same record read twice is dropped; a copy published under its own id or URL (a
-            # syndicated wire story) stays an article of its own: it belongs to whatever event its
-            # outlet covered, and later stages count it as the same source, not a new one.
-            if article.id in holders or (article.url is not None and article.url in holders):
+            # The same record read twice (same id: given, or the content hash) is dropped; a copy
+            # under its own id (a syndicated story, a row of another event) stays an article: it
+            # belongs to whatever event its outlet covered, and later stages count it as a copy.
+            if article.id in holders:
                 return
-            holders.update(k for k in (article.id, article.url) if k)
+            holders.add(article.id)
         if article.id in self._ids:  # a given id reused for a different text
             given, n = article.id, 2
             while f"{given}~{n}" in self._ids:
@@ -90,5 +90,5 @@ class Finisher:
             article.id = f"{given}~{n}"
         self._ids.add(article.id)
         if first is None:
-            self._by_text[digest] = (article.id, {k for k in (article.id, article.url) if k})
+            self._by_text[digest] = (article.id, {article.id})
         self.result.articles.append(article)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsfuse.model import ActorValue, Fact, FactStatus, Mention, ResponsibilityValue
-from newsfuse.reconcile.categorical import fact_mention, vote, voted_confidence, voted_status
+from newsfuse.reconcile.categorical import vote, voted_confidence, voted_status
+from newsfuse.reconcile.sources import fact_mention
 from newsfuse.reconcile.names import (
     alias_data,
     canonical_name,

@@ -12,23 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from newsfuse.model import Fact, FactMention, FactStatus, Mention, TimeValue
+from newsfuse.model import Fact, FactStatus, Mention, TimeValue
 from newsfuse.reconcile.confidence import confidence, evidence_weight
-from newsfuse.reconcile.names import fold
-from newsfuse.reconcile.sources import SourceGroups, attribution_label, authority
+from newsfuse.reconcile.sources import SourceGroups, authority, fact_mention
 
-
-
-def fact_mention(m: Mention) -> FactMention:
-    """A mention as a fact cites it."""
-    return FactMention(
-        mention_id=m.id,
-        article_id=m.article_id,
-        quote=m.evidence.text,
-        start=m.evidence.start,
-        end=m.evidence.end,
-        attribution=attribution_label(m),
-    )
 
 
 def vote(

@@ -36,7 +36,6 @@ from newsfuse.model import (
     Article,
     CountValue,
     Fact,
-    FactMention,
     FactStatus,
     Mention,
     SeriesPoint,
@@ -44,7 +43,7 @@ from newsfuse.model import (
 )
 from newsfuse.reconcile.confidence import confidence, evidence_weight
 from newsfuse.reconcile.names import normalise
-from newsfuse.reconcile.sources import SourceGroups, attribution_label, authority
+from newsfuse.reconcile.sources import SourceGroups, attribution_label, authority, fact_mention
 
 POLICIES = ("latest", "conservative")
 
@@ -240,17 +239,6 @@ def _best(active: list[Claim], sides: list[list[Claim]], compatible: bool, polic
     return side_points[max(range(len(sides)), key=rank)]
 
 
-def _fact_mention(m: Mention) -> FactMention:
-    return FactMention(
-        mention_id=m.id,
-        article_id=m.article_id,
-        quote=m.evidence.text,
-        start=m.evidence.start,
-        end=m.evidence.end,
-        attribution=attribution_label(m),
-    )
-
-
 def reconcile_count(
     slot: str,
     mentions: Sequence[Mention],
@@ -346,8 +334,8 @@ def reconcile_count(
         high=hi,
         status=status,
         series=series,
-        mentions=[_fact_mention(m) for m in eligible if contains(m.value, best)],
-        conflicting=[_fact_mention(c.mention) for c in active if not contains(c.value, best)],
+        mentions=[fact_mention(m) for m in eligible if contains(m.value, best)],
+        conflicting=[fact_mention(c.mention) for c in active if not contains(c.value, best)],
         sides=[
             Side(
                 value=_side_label(side),

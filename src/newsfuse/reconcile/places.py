@@ -22,8 +22,9 @@ from functools import lru_cache
 from importlib import resources
 
 from newsfuse.extract.gazetteer import city_by_id, distance_km, lookup
-from newsfuse.model import Fact, FactStatus, Mention, PlaceValue
-from newsfuse.reconcile.categorical import fact_mention, vote, voted_confidence, voted_status
+from newsfuse.model import Fact, Mention, PlaceValue
+from newsfuse.reconcile.categorical import vote, voted_confidence, voted_status
+from newsfuse.reconcile.sources import fact_mention
 from newsfuse.reconcile.names import fold
 from newsfuse.reconcile.sources import SourceGroups
 

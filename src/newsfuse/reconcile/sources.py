@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from newsfuse.model import Article, Event, Mention
+from newsfuse.model import Article, Event, FactMention, Mention
 from newsfuse.reconcile.names import normalise
 
 _MEDIA_KINDS = {"media", "news_agency"}
@@ -118,3 +118,16 @@ def attribution_label(mention: Mention) -> str | None:
     if att.source:
         return att.source
     return None if att.kind == "article" else att.kind
+
+
+def fact_mention(m: Mention) -> FactMention:
+    """A mention as a fact cites it."""
+    return FactMention(
+        mention_id=m.id,
+        article_id=m.article_id,
+        quote=m.evidence.text,
+        start=m.evidence.start,
+        end=m.evidence.end,
+        field=m.evidence.field,
+        attribution=attribution_label(m),
+    )

@@ -67,12 +67,12 @@ def segments(brief: Brief, article: Article, anchors: dict[str, str]) -> list[Se
     spans = []
     for slot, fact in brief.facts.items():
         for fm in [*fact.mentions, *fact.conflicting]:
-            if fm.article_id == article.id and 0 <= fm.start < fm.end <= len(article.text):
+            if fm.article_id == article.id and fm.field == "text" and 0 <= fm.start < fm.end <= len(article.text):
                 spans.append((fm.start, fm.end, fm.mention_id, slot))
     for point_fact in brief.facts.values():
         for point in point_fact.series:
             m = next((m for m in brief.mentions if m.id == point.mention_id), None)
-            if m and m.article_id == article.id and m.evidence.end <= len(article.text):
+            if m and m.article_id == article.id and m.evidence.field == "text" and m.evidence.end <= len(article.text):
                 spans.append((m.evidence.start, m.evidence.end, m.id, point_fact.slot))
     spans.sort()
     out: list[Segment] = []

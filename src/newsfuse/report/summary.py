@@ -73,6 +73,8 @@ def candidates(
     evidence: dict[str, list[tuple[int, int, str]]] = {}
     for slot, fact in facts.items():
         for fm in fact.mentions:
+            if fm.field != "text":
+                continue
             evidence.setdefault(fm.article_id, []).append((fm.start, fm.end, slot))
     found = []
     for article in articles:

@@ -53,6 +53,8 @@ def segments(text: str, mentions: Sequence[Mention], sentences: Sequence[Span]) 
     for sentence in sentences:
         cuts.update((max(0, min(sentence.start, size)), max(0, min(sentence.end, size))))
     for mention in mentions:
+        if mention.evidence.field != "text":
+            continue  # a headline figure: its evidence is the title, shown above the text
         start, end = max(0, min(mention.evidence.start, size)), max(0, min(mention.evidence.end, size))
         if end > start:
             cuts.update((start, end))
