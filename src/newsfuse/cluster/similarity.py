@@ -1,0 +1,180 @@
+"""How well an article fits an open event: pair features and the fitted logistic score.
+
+The weights come from ``params.json`` (fit by ``benchmarks/cluster_fit.py`` on ECB+, gvc-train and
+gva-dev; see docs/cluster.md). Each feature is cheap: a few set and dictionary look-ups against
+the event's running profile, so scoring does not depend on how many events exist.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsfuse.cluster.features import ArticleFeatures
+
+#: The pair features, in the order of the fitted weights.
+FEATURE_NAMES: tuple[str, ...] = (
+    "embedding_cosine",
+    "lexical_cosine",
+    "person_overlap",
+    "has_persons",
+    "place_overlap",
+    "lead_place_conflict",
+    "other_overlap",
+    "day_gap_log",
+    "no_dates",
+    "year_match",
+    "year_conflict",
+    "type_conflict",
+    "count_match",
+    "count_conflict",
+    "event_day_conflict",
+    "event_size_log",
+)
+
+
+@dataclass
+class EventProfile:
+    """The running summary of an event's articles that new articles are compared with."""
+
+    key: int
+    id: str
+    seed: str
+    article_ids: list[str] = field(default_factory=list)
+    embedding_sum: np.ndarray | None = None
+    terms: dict[str, float] = field(default_factory=dict)
+    persons: Counter = field(default_factory=Counter)
+    places: Counter = field(default_factory=Counter)
+    lead_places: Counter = field(default_factory=Counter)
+    others: Counter = field(default_factory=Counter)
+    years: Counter = field(default_factory=Counter)
+    types: Counter = field(default_factory=Counter)
+    counts: set = field(default_factory=set)
+    event_days: set = field(default_factory=set)
+    first_day: int | None = None
+    last_day: int | None = None
+    last_seq: int = 0
+    profile_members: int = 0  # articles folded into the profile (roundups are not)
+
+    def centroid(self) -> np.ndarray | None:
+        if self.embedding_sum is None:
+            return None
+        norm = float(np.linalg.norm(self.embedding_sum))
+        return self.embedding_sum / norm if norm else None
+
+    def fold(self, feats: ArticleFeatures, weights: dict[str, float], max_terms: int) -> None:
+        """Add an article's features to the profile."""
+        self.profile_members += 1
+        if feats.embedding.size:
+            if self.embedding_sum is None:
+                self.embedding_sum = feats.embedding.astype(np.float32).copy()
+            else:
+                self.embedding_sum += feats.embedding
+        for term, w in weights.items():
+            self.terms[term] = self.terms.get(term, 0.0) + w
+        if len(self.terms) > max_terms:
+            kept = sorted(self.terms.items(), key=lambda kv: -kv[1])[:max_terms]
+            self.terms = dict(kept)
+        self.persons.update(feats.persons)
+        self.places.update(feats.places)
+        self.lead_places.update(feats.lead_places)
+        self.others.update(feats.others)
+        self.years.update(feats.years)
+        self.types.update(feats.types)
+        self.counts.update(feats.counts)
+        self.event_days.update(feats.event_days)
+
+    def touch(self, feats: ArticleFeatures) -> None:
+        """Record an article's membership, dates and position in the stream."""
+        self.article_ids.append(feats.article_id)
+        self.last_seq = feats.seq
+        if feats.day is not None:
+            self.first_day = feats.day if self.first_day is None else min(self.first_day, feats.day)
+            self.last_day = feats.day if self.last_day is None else max(self.last_day, feats.day)
+
+
+def _weighted_overlap(items: set[str], bag: Counter, idf) -> float:
+    if not items:
+        return 0.0
+    total = shared = 0.0
+    for item in items:
+        w = idf(item)
+        total += w
+        if item in bag:
+            shared += w
+    return shared / total if total else 0.0
+
+
+def pair_features(
+    feats: ArticleFeatures,
+    term_weights: dict[str, float],
+    event: EventProfile,
+    entity_idf,
+) -> list[float]:
+    """The feature vector (``FEATURE_NAMES`` order) of an article against an event."""
+    centroid = event.centroid()
+    emb = float(feats.embedding @ centroid) if centroid is not None and feats.embedding.size else 0.0
+    if event.terms and term_weights:
+        dot = sum(w * event.terms.get(t, 0.0) for t, w in term_weights.items())
+        norm = math.sqrt(sum(v * v for v in event.terms.values()))
+        lex = dot / norm if norm else 0.0
+    else:
+        lex = 0.0
+    person = _weighted_overlap(feats.persons, event.persons, entity_idf)
+    place = _weighted_overlap(feats.places, event.places, entity_idf)
+    other = _weighted_overlap(feats.others, event.others, entity_idf)
+    lead_conflict = float(
+        bool(feats.lead_places)
+        and bool(event.lead_places)
+        and not any(p in event.places for p in feats.lead_places)
+        and not any(p in feats.places for p in event.lead_places)
+    )
+    if feats.day is not None and event.first_day is not None:
+        gap = max(0, event.first_day - feats.day, feats.day - event.last_day)
+        day_gap, no_dates = math.log1p(gap), 0.0
+    else:
+        day_gap, no_dates = 0.0, 1.0
+    years_shared = any(y in event.years for y in feats.years)
+    year_conflict = float(bool(feats.years) and bool(event.years) and not years_shared)
+    type_conflict = float(
+        bool(feats.types) and bool(event.types) and not any(t in event.types for t in feats.types)
+    )
+    count_match = float(bool(feats.counts & event.counts))
+    count_conflict = 0.0
+    for slot in ("killed", "injured"):
+        mine = {n for s, n in feats.counts if s == slot}
+        theirs = {n for s, n in event.counts if s == slot}
+        if mine and theirs and not mine & theirs:
+            count_conflict = 1.0
+    day_conflict = float(
+        bool(feats.event_days)
+        and bool(event.event_days)
+        and min(abs(a - b) for a in feats.event_days for b in event.event_days) > 2
+    )
+    return [
+        emb,
+        lex,
+        person,
+        float(bool(feats.persons)),
+        place,
+        lead_conflict,
+        other,
+        day_gap,
+        no_dates,
+        float(years_shared),
+        year_conflict,
+        type_conflict,
+        count_match,
+        count_conflict,
+        day_conflict,
+        math.log1p(len(event.article_ids)),
+    ]
+
+
+def score(x: list[float], weights: list[float], bias: float) -> float:
+    """Logistic probability that the article belongs to the event."""
+    z = bias + sum(w * v for w, v in zip(weights, x, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))

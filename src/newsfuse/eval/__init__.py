@@ -1,0 +1,1 @@
+"""Scoring newsfuse output against the gold of ../shared/data-style directories."""
