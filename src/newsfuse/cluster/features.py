@@ -33,7 +33,6 @@ MAX_TERMS = 80
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
-
 @dataclass
 class ArticleFeatures:
     """One article as the clusterer sees it."""
@@ -139,10 +138,11 @@ def article_features(
         embedding = np.asarray(analysed.embedding, dtype=np.float32)
     else:
         embedding = np.zeros(0, dtype=np.float32)
+    published = article.published.date() if article.published else None
     feats = ArticleFeatures(
         article_id=article.id,
         seq=seq,
-        day=_day(article.published.date()) if article.published else None,
+        day=_day(published),
         embedding=embedding,
         terms=terms,
     )
@@ -166,6 +166,8 @@ def article_features(
             feats.others.add(name)
         elif ent.label == "DATE":
             feats.years.update(int(y) for y in _YEAR.findall(ent.text))
+    if published is not None:
+        feats.years.add(published.year)
     if article.title and analysed is not None:
         title = article.title.lower()
         feats.lead_places.update(p for p in feats.places if p in title)

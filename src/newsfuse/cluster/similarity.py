@@ -19,6 +19,8 @@ from newsfuse.cluster.features import ArticleFeatures
 FEATURE_NAMES: tuple[str, ...] = (
     "embedding_cosine",
     "lexical_cosine",
+    "embedding_max",
+    "lexical_max",
     "person_overlap",
     "has_persons",
     "place_overlap",
@@ -34,6 +36,16 @@ FEATURE_NAMES: tuple[str, ...] = (
     "event_day_conflict",
     "event_size_log",
 )
+
+
+#: Member articles kept per event for the best-match features (bounded, so cost stays flat).
+MAX_MEMBERS = 8
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
 @dataclass
@@ -58,6 +70,7 @@ class EventProfile:
     last_day: int | None = None
     last_seq: int = 0
     profile_members: int = 0  # articles folded into the profile (roundups are not)
+    members: list = field(default_factory=list)  # (embedding, term weights) of the first few
 
     def centroid(self) -> np.ndarray | None:
         if self.embedding_sum is None:
@@ -68,6 +81,8 @@ class EventProfile:
     def fold(self, feats: ArticleFeatures, weights: dict[str, float], max_terms: int) -> None:
         """Add an article's features to the profile."""
         self.profile_members += 1
+        if len(self.members) < MAX_MEMBERS:
+            self.members.append((feats.embedding, weights))
         if feats.embedding.size:
             if self.embedding_sum is None:
                 self.embedding_sum = feats.embedding.astype(np.float32).copy()
@@ -123,6 +138,11 @@ def pair_features(
         lex = dot / norm if norm else 0.0
     else:
         lex = 0.0
+    emb_max = max(
+        (float(feats.embedding @ e) for e, _ in event.members if e.size and feats.embedding.size),
+        default=0.0,
+    )
+    lex_max = max((_dot(term_weights, w) for _, w in event.members), default=0.0)
     person = _weighted_overlap(feats.persons, event.persons, entity_idf)
     place = _weighted_overlap(feats.places, event.places, entity_idf)
     other = _weighted_overlap(feats.others, event.others, entity_idf)
@@ -157,6 +177,8 @@ def pair_features(
     return [
         emb,
         lex,
+        emb_max,
+        lex_max,
         person,
         float(bool(feats.persons)),
         place,
