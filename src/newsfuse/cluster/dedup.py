@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,7 +57,11 @@ class NearDuplicateIndex:
         self.num_perm = num_perm
         self.shingle_size = shingle_size
         self.min_words = min_words
+        self.max_chars = 4000
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        # One set of permutations for all texts: building them per MinHash is the slow part.
+        template = MinHash(num_perm=num_perm, seed=1)
+        self._permutations, self._scheme = template.permutations, template.scheme
         self._hashes: dict[str, MinHash] = {}
         self._first: dict[str, str] = {}  # article id -> its first copy (itself when original)
         self._order: dict[str, int] = {}
@@ -69,12 +74,17 @@ class NearDuplicateIndex:
         """
         if article_id in self._first:
             raise ConfigError(f"article {article_id!r} was added to the duplicate index twice.")
+        # The head of a text is enough to recognise a copy, and keeps long texts cheap.
+        text = text[: self.max_chars]
         grams = shingles(text, self.shingle_size)
         self._first[article_id] = article_id
         self._order[article_id] = len(self._order)
         if len(_TOKEN.findall(text)) < self.min_words:
             return None
-        mh = MinHash(num_perm=self.num_perm)
+        mh = MinHash(
+            num_perm=self.num_perm, seed=1, hashfunc=zlib.crc32,
+            permutations=self._permutations, scheme=self._scheme,
+        )
         mh.update_batch(list(grams))
         best: tuple[str, float] | None = None
         for other in self._lsh.query(mh):
@@ -99,19 +109,23 @@ class NearDuplicateIndex:
 
 
 @lru_cache(maxsize=1)
-def _wire_patterns() -> list[tuple[str, re.Pattern]]:
+def _wire_patterns() -> tuple[dict[str, str], list[re.Pattern]]:
+    """(alias in lower case -> agency, one compiled regex per pattern and case rule)."""
     spec = json.loads(WIRE_PATH.read_text(encoding="utf-8"))
-    compiled = []
+    agency_of, exact, folded = {}, [], []
     for agency, aliases in spec["agencies"].items():
         for alias in aliases:
+            agency_of[alias.lower()] = agency
             # Short all-caps aliases (AP, AFP) only match in capitals: 'ap' is not the AP.
-            flags = re.M if alias.isupper() and len(alias) <= 4 else re.M | re.I
-            for pattern in spec["patterns"]:
-                compiled.append((agency, re.compile(pattern.replace("{name}", re.escape(alias)), flags)))
-    return compiled
+            (exact if alias.isupper() and len(alias) <= 4 else folded).append(alias)
+    compiled = []
+    for aliases, flags in ((exact, re.M), (folded, re.M | re.I)):
+        names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+        compiled.extend(re.compile(p.replace("{name}", names), flags) for p in spec["patterns"])
+    return agency_of, compiled
 
 
-def wire_source(title: str | None, text: str, head_chars: int = 600, tail_chars: int = 400) -> str | None:
+def wire_source(title: str | None, text: str, head_chars: int = 400, tail_chars: int = 300) -> str | None:
     """The wire service an article credits its content to, or None.
 
     Looks at the head (datelines, bylines, "according to") and the tail (credits) of the text.
@@ -122,7 +136,10 @@ def wire_source(title: str | None, text: str, head_chars: int = 600, tail_chars:
     """
     head = f"{title or ''}\n{text[:head_chars]}"
     tail = text[-tail_chars:] if len(text) > head_chars else ""
-    for agency, pattern in _wire_patterns():
-        if pattern.search(head) or (tail and pattern.search(tail)):
-            return agency
+    agency_of, patterns = _wire_patterns()
+    for part in (head, tail):
+        for pattern in patterns:
+            match = pattern.search(part) if part else None
+            if match:
+                return agency_of[match.group(1).lower()]
     return None

@@ -85,11 +85,11 @@ def _broad_places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _type_patterns() -> list[tuple[str, re.Pattern]]:
-    return [
-        (label, re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I))
-        for label, words in lexicon()["event_types"].items()
-    ]
+def _type_pattern() -> tuple[dict[str, str], re.Pattern]:
+    """(cue phrase -> event type, one regex for all cues)."""
+    label_of = {w.lower(): label for label, words in lexicon()["event_types"].items() for w in words}
+    cues = sorted(label_of, key=len, reverse=True)
+    return label_of, re.compile(r"\b(" + "|".join(map(re.escape, cues)) + r")\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +104,7 @@ def _count_pattern() -> re.Pattern:
     )
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(text: str) -> str:
     """Lower case, without a leading 'the' or a trailing possessive."""
     text = text.strip().lower()
@@ -174,7 +175,8 @@ def article_features(
     _add_mention_features(feats, mentions or [])
     if not feats.types:
         lead = full[: LEAD_CHARS + len(article.title or "")]
-        feats.types = {label for label, pattern in _type_patterns() if pattern.search(lead)}
+        label_of, pattern = _type_pattern()
+        feats.types = {label_of[m.lower()] for m in pattern.findall(lead)}
     if not feats.counts:
         feats.counts = _regex_counts(full[:1500])
     return feats

@@ -143,7 +143,8 @@ class OnlineClusterer:
         return [self._events[int(k)] for k in matches.keys if int(k) in self._open]
 
     def features_against(self, feats, weights, event: EventProfile) -> list[float]:
-        return pair_features(feats, weights, event, self.entity_idf)
+        idf = {n: self.entity_idf(n) for n in feats.persons | feats.places | feats.others}
+        return pair_features(feats, weights, event, idf)
 
     def choose(
         self, feats: ArticleFeatures, weights: dict[str, float], excluded: set[int] = frozenset()
@@ -151,10 +152,11 @@ class OnlineClusterer:
         """The best event to join (None: start one) and whether to fold the article into it."""
         p = self.params
         scored = []
+        idf = {n: self.entity_idf(n) for n in feats.persons | feats.places | feats.others}
         for event in self.candidates(feats):
             if event.key in excluded:
                 continue
-            x = self.features_against(feats, weights, event)
+            x = pair_features(feats, weights, event, idf)
             scored.append((score(x, p.weights, p.bias), -event.key, event))
         scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
         if not scored or scored[0][0] < p.threshold:

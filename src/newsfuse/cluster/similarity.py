@@ -43,9 +43,7 @@ MAX_MEMBERS = 8
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+    return sum([a[t] * b[t] for t in a.keys() & b.keys()])
 
 
 @dataclass
@@ -71,12 +69,16 @@ class EventProfile:
     last_seq: int = 0
     profile_members: int = 0  # articles folded into the profile (roundups are not)
     members: list = field(default_factory=list)  # (embedding, term weights) of the first few
+    terms_norm: float = 0.0
+    _centroid: np.ndarray | None = None
 
     def centroid(self) -> np.ndarray | None:
         if self.embedding_sum is None:
             return None
-        norm = float(np.linalg.norm(self.embedding_sum))
-        return self.embedding_sum / norm if norm else None
+        if self._centroid is None:
+            norm = float(np.linalg.norm(self.embedding_sum))
+            self._centroid = self.embedding_sum / norm if norm else np.zeros_like(self.embedding_sum)
+        return self._centroid
 
     def fold(self, feats: ArticleFeatures, weights: dict[str, float], max_terms: int) -> None:
         """Add an article's features to the profile."""
@@ -93,6 +95,8 @@ class EventProfile:
         if len(self.terms) > max_terms:
             kept = sorted(self.terms.items(), key=lambda kv: -kv[1])[:max_terms]
             self.terms = dict(kept)
+        self.terms_norm = math.sqrt(sum(v * v for v in self.terms.values()))
+        self._centroid = None
         self.persons.update(feats.persons)
         self.places.update(feats.places)
         self.lead_places.update(feats.lead_places)
@@ -111,15 +115,12 @@ class EventProfile:
             self.last_day = feats.day if self.last_day is None else max(self.last_day, feats.day)
 
 
-def _weighted_overlap(items: set[str], bag: Counter, idf) -> float:
+def _weighted_overlap(items: set[str], bag: Counter, idf: dict[str, float]) -> float:
+    """Share of the article's names (weighted by rarity) that the event also has."""
     if not items:
         return 0.0
-    total = shared = 0.0
-    for item in items:
-        w = idf(item)
-        total += w
-        if item in bag:
-            shared += w
+    total = sum(idf[i] for i in items)
+    shared = sum(idf[i] for i in items if i in bag)
     return shared / total if total else 0.0
 
 
@@ -127,17 +128,16 @@ def pair_features(
     feats: ArticleFeatures,
     term_weights: dict[str, float],
     event: EventProfile,
-    entity_idf,
+    entity_idf: dict[str, float],
 ) -> list[float]:
-    """The feature vector (``FEATURE_NAMES`` order) of an article against an event."""
+    """The feature vector (``FEATURE_NAMES`` order) of an article against an event.
+
+    Args:
+        entity_idf: the rarity weight of each of the article's names.
+    """
     centroid = event.centroid()
     emb = float(feats.embedding @ centroid) if centroid is not None and feats.embedding.size else 0.0
-    if event.terms and term_weights:
-        dot = sum(w * event.terms.get(t, 0.0) for t, w in term_weights.items())
-        norm = math.sqrt(sum(v * v for v in event.terms.values()))
-        lex = dot / norm if norm else 0.0
-    else:
-        lex = 0.0
+    lex = _dot(term_weights, event.terms) / event.terms_norm if event.terms_norm else 0.0
     emb_max = max(
         (float(feats.embedding @ e) for e, _ in event.members if e.size and feats.embedding.size),
         default=0.0,
