@@ -58,6 +58,8 @@ class NearDuplicateIndex:
         self.shingle_size = shingle_size
         self.min_words = min_words
         self.max_chars = 4000
+        self.title_overlap = 0.3
+        self._titles: dict[str, set[str]] = {}
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         # One set of permutations for all texts: building them per MinHash is the slow part.
         template = MinHash(num_perm=num_perm, seed=1)
@@ -66,8 +68,12 @@ class NearDuplicateIndex:
         self._first: dict[str, str] = {}  # article id -> its first copy (itself when original)
         self._order: dict[str, int] = {}
 
-    def add(self, article_id: str, text: str) -> tuple[str, float] | None:
+    def add(self, article_id: str, text: str, title: str | None = None) -> tuple[str, float] | None:
         """Index ``text``; return (first copy id, similarity) when it copies an earlier text.
+
+        When both articles have titles, their titles must share at least ``title_overlap`` of
+        their words too: crawled pages whose text is the same paywall or cookie notice are not
+        copies of each other.
 
         Raises:
             ConfigError: when ``article_id`` was added before.
@@ -79,6 +85,8 @@ class NearDuplicateIndex:
         grams = shingles(text, self.shingle_size)
         self._first[article_id] = article_id
         self._order[article_id] = len(self._order)
+        title_words = set(_TOKEN.findall(title.lower())) if title else set()
+        self._titles[article_id] = title_words
         if len(_TOKEN.findall(text)) < self.min_words:
             return None
         mh = MinHash(
@@ -89,7 +97,7 @@ class NearDuplicateIndex:
         best: tuple[str, float] | None = None
         for other in self._lsh.query(mh):
             sim = float(mh.jaccard(self._hashes[other]))
-            if sim < self.threshold:
+            if sim < self.threshold or not self._titles_agree(title_words, self._titles[other]):
                 continue
             first = self._first[other]
             key = (-sim, self._order[first])
@@ -100,6 +108,11 @@ class NearDuplicateIndex:
         if best is not None:
             self._first[article_id] = best[0]
         return best
+
+    def _titles_agree(self, mine: set[str], theirs: set[str]) -> bool:
+        if not mine or not theirs:
+            return True
+        return len(mine & theirs) / len(mine | theirs) >= self.title_overlap
 
     def remove(self, article_id: str) -> None:
         """Forget an article (its copies keep pointing at it)."""

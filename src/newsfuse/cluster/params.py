@@ -36,7 +36,7 @@ class ClusterParams:
     threshold: float = 0.5
     window_days: int = 45
     idle_articles: int = 20000
-    candidates: int = 12
+    candidates: int = 20
     ann_embedding_weight: float = 1.0
     ann_entity_weight: float = 1.0
     entity_dims: int = 256

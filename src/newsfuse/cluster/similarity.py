@@ -21,6 +21,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "lexical_cosine",
     "embedding_max",
     "lexical_max",
+    "title_overlap",
+    "embedding_x_lexical",
     "person_overlap",
     "has_persons",
     "place_overlap",
@@ -28,6 +30,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "other_overlap",
     "day_gap_log",
     "no_dates",
+    "age_match",
+    "age_conflict",
     "year_match",
     "year_conflict",
     "type_conflict",
@@ -61,6 +65,7 @@ class EventProfile:
     lead_places: Counter = field(default_factory=Counter)
     others: Counter = field(default_factory=Counter)
     years: Counter = field(default_factory=Counter)
+    ages: set = field(default_factory=set)
     types: Counter = field(default_factory=Counter)
     counts: set = field(default_factory=set)
     event_days: set = field(default_factory=set)
@@ -70,6 +75,7 @@ class EventProfile:
     profile_members: int = 0  # articles folded into the profile (roundups are not)
     members: list = field(default_factory=list)  # (embedding, term weights) of the first few
     terms_norm: float = 0.0
+    title_terms: Counter = field(default_factory=Counter)
     _centroid: np.ndarray | None = None
 
     def centroid(self) -> np.ndarray | None:
@@ -97,11 +103,13 @@ class EventProfile:
             self.terms = dict(kept)
         self.terms_norm = math.sqrt(sum(v * v for v in self.terms.values()))
         self._centroid = None
+        self.title_terms.update(feats.title_terms)
         self.persons.update(feats.persons)
         self.places.update(feats.places)
         self.lead_places.update(feats.lead_places)
         self.others.update(feats.others)
         self.years.update(feats.years)
+        self.ages.update(feats.ages)
         self.types.update(feats.types)
         self.counts.update(feats.counts)
         self.event_days.update(feats.event_days)
@@ -143,6 +151,7 @@ def pair_features(
         default=0.0,
     )
     lex_max = max((_dot(term_weights, w) for _, w in event.members), default=0.0)
+    title = _weighted_overlap(feats.title_terms, event.title_terms, entity_idf)
     person = _weighted_overlap(feats.persons, event.persons, entity_idf)
     place = _weighted_overlap(feats.places, event.places, entity_idf)
     other = _weighted_overlap(feats.others, event.others, entity_idf)
@@ -157,6 +166,8 @@ def pair_features(
         day_gap, no_dates = math.log1p(gap), 0.0
     else:
         day_gap, no_dates = 0.0, 1.0
+    age_match = float(bool(feats.ages & event.ages))
+    age_conflict = float(bool(feats.ages) and bool(event.ages) and not feats.ages & event.ages)
     years_shared = any(y in event.years for y in feats.years)
     year_conflict = float(bool(feats.years) and bool(event.years) and not years_shared)
     type_conflict = float(
@@ -179,6 +190,8 @@ def pair_features(
         lex,
         emb_max,
         lex_max,
+        title,
+        emb * lex,
         person,
         float(bool(feats.persons)),
         place,
@@ -186,6 +199,8 @@ def pair_features(
         other,
         day_gap,
         no_dates,
+        age_match,
+        age_conflict,
         float(years_shared),
         year_conflict,
         type_conflict,
