@@ -27,7 +27,7 @@ from cluster_data import load_analysed  # noqa: E402
 
 from newsfuse.cluster import OnlineClusterer, cluster_articles, load_params, publication_order  # noqa: E402
 from newsfuse.cluster.params import PARAMS_PATH  # noqa: E402
-from newsfuse.cluster.similarity import FEATURE_NAMES  # noqa: E402
+from newsfuse.cluster.similarity import FEATURE_NAMES, vetoed  # noqa: E402
 from newsfuse.eval.cluster import score_clustering  # noqa: E402
 
 DEFAULT_SETS = ["ecbplus", "gvc-train", "gva-dev"]
@@ -39,6 +39,7 @@ def gold_pairs(articles, analysed, params):
     clusterer = OnlineClusterer(params)
     gold_key: dict[str, object] = {}
     rows, labels, found, total = [], [], 0, 0
+    vetoes = [0, 0]
     for i in publication_order(articles):
         article = articles[i]
         label = article.extra["event_id"]
@@ -51,10 +52,16 @@ def gold_pairs(articles, analysed, params):
             if all(c.key != target.key for c in cands):
                 cands = [*cands, target]
         for event in cands:
-            rows.append(clusterer.features_against(feats, weights, event))
-            labels.append(int(target is not None and event.key == target.key))
+            x = clusterer.features_against(feats, weights, event)
+            is_gold = int(target is not None and event.key == target.key)
+            vetoes[is_gold] += vetoed(x, params.max_gap_days, params.place_veto)
+            if vetoed(x, params.max_gap_days, params.place_veto):
+                continue  # never scored at run time
+            rows.append(x)
+            labels.append(is_gold)
         key = clusterer.place(feats, weights, target)
         gold_key[label] = clusterer._events[key]
+    print(f"  vetoed pairs: {vetoes[0]} wrong, {vetoes[1]} right")
     return np.array(rows), np.array(labels), found / max(total, 1)
 
 

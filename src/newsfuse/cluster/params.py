@@ -21,6 +21,10 @@ class ClusterParams:
         bias: logistic bias.
         threshold: an article joins its best event when the probability reaches this.
         window_days: events whose last article is older than this (in publication days) close.
+        max_gap_days: an article further than this from an event's dates joins it only when
+            they share a person.
+        place_veto: an article whose lead names a place the event never mentions (and whose lead
+            places the article never mentions) cannot join it.
         idle_articles: undated events close after this many later articles.
         candidates: events retrieved from the nearest-neighbour index per article.
         ann_embedding_weight / ann_entity_weight: mix of the index vector's two parts.
@@ -35,6 +39,8 @@ class ClusterParams:
     bias: float
     threshold: float = 0.5
     window_days: int = 45
+    max_gap_days: float = 10.0
+    place_veto: bool = True
     idle_articles: int = 20000
     candidates: int = 20
     ann_embedding_weight: float = 1.0

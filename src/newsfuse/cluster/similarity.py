@@ -25,6 +25,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "embedding_x_lexical",
     "person_overlap",
     "has_persons",
+    "person_conflict",
     "place_overlap",
     "lead_place_conflict",
     "other_overlap",
@@ -153,6 +154,7 @@ def pair_features(
     lex_max = max((_dot(term_weights, w) for _, w in event.members), default=0.0)
     title = _weighted_overlap(feats.title_terms, event.title_terms, entity_idf)
     person = _weighted_overlap(feats.persons, event.persons, entity_idf)
+    person_conflict = float(bool(feats.persons) and bool(event.persons) and person == 0.0)
     place = _weighted_overlap(feats.places, event.places, entity_idf)
     other = _weighted_overlap(feats.others, event.others, entity_idf)
     lead_conflict = float(
@@ -194,6 +196,7 @@ def pair_features(
         emb * lex,
         person,
         float(bool(feats.persons)),
+        person_conflict,
         place,
         lead_conflict,
         other,
@@ -209,6 +212,20 @@ def pair_features(
         day_conflict,
         math.log1p(len(event.article_ids)),
     ]
+
+
+_PERSON = FEATURE_NAMES.index("person_overlap")
+_PLACE = FEATURE_NAMES.index("place_overlap")
+_LEAD_CONFLICT = FEATURE_NAMES.index("lead_place_conflict")
+_GAP = FEATURE_NAMES.index("day_gap_log")
+
+
+def vetoed(x: list[float], max_gap_days: float, place_veto: bool) -> bool:
+    """Hard rules an editor would apply before any score: different cities, or weeks apart,
+    with no person in common, are different events."""
+    if place_veto and x[_LEAD_CONFLICT] and x[_PLACE] == 0.0 and x[_PERSON] == 0.0:
+        return True
+    return x[_GAP] > math.log1p(max_gap_days) and x[_PERSON] == 0.0
 
 
 def score(x: list[float], weights: list[float], bias: float) -> float:
