@@ -8,9 +8,9 @@ Reuters") share a source key, so neither counts as an independent source of the 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +20,11 @@ from newsfuse.errors import ConfigError
 
 WIRE_PATH = Path(__file__).parent / "wire.json"
 _TOKEN = re.compile(r"\w+")
+
+
+def _hash32(data: bytes) -> int:
+    """A stable 32-bit hash (CRC32 is too regular for MinHash's affine permutations)."""
+    return int.from_bytes(hashlib.blake2b(data, digest_size=4).digest(), "little")
 
 
 def shingles(text: str, size: int) -> set[bytes]:
@@ -90,7 +95,7 @@ class NearDuplicateIndex:
         if len(_TOKEN.findall(text)) < self.min_words:
             return None
         mh = MinHash(
-            num_perm=self.num_perm, seed=1, hashfunc=zlib.crc32,
+            num_perm=self.num_perm, seed=1, hashfunc=_hash32,
             permutations=self._permutations, scheme=self._scheme,
         )
         mh.update_batch(list(grams))
