@@ -23,7 +23,7 @@ from newsfuse.cluster.corrections import event_id_for, seed_of, validate_correct
 from newsfuse.cluster.dedup import NearDuplicateIndex, wire_source
 from newsfuse.cluster.features import ArticleFeatures, article_features
 from newsfuse.cluster.params import ClusterParams, load_params
-from newsfuse.cluster.similarity import EventProfile, pair_features, score, vetoed
+from newsfuse.cluster.similarity import EventProfile, pair_features, score
 from newsfuse.model import Analysed, Article, Correction, Duplicate, Event, Mention
 
 EMBED_DIMS = 384
@@ -178,8 +178,8 @@ class OnlineClusterer:
         for event in self.candidates(feats):
             if event.key in excluded:
                 continue
-            x = pair_features(feats, weights, event, idf)
-            if vetoed(x, p.max_gap_days, p.place_veto):
+            x = pair_features(feats, weights, event, idf, veto=(p.max_gap_days, p.place_veto))
+            if x is None:
                 continue
             scored.append((score(x, p.weights, p.bias), -event.key, event))
         scored.sort(key=lambda s: (s[0], s[1]), reverse=True)

@@ -138,25 +138,18 @@ def pair_features(
     term_weights: dict[str, float],
     event: EventProfile,
     entity_idf: dict[str, float],
-) -> list[float]:
+    veto: tuple[float, bool] | None = None,
+) -> list[float] | None:
     """The feature vector (``FEATURE_NAMES`` order) of an article against an event.
 
     Args:
         entity_idf: the rarity weight of each of the article's names.
+        veto: (max_gap_days, place_veto): return None as soon as a hard rule (:func:`vetoed`)
+            rules the pair out.
     """
-    centroid = event.centroid()
-    emb = float(feats.embedding @ centroid) if centroid is not None and feats.embedding.size else 0.0
-    lex = _dot(term_weights, event.terms) / event.terms_norm if event.terms_norm else 0.0
-    emb_max = max(
-        (float(feats.embedding @ e) for e, _ in event.members if e.size and feats.embedding.size),
-        default=0.0,
-    )
-    lex_max = max((_dot(term_weights, w) for _, w in event.members), default=0.0)
-    title = _weighted_overlap(feats.title_terms, event.title_terms, entity_idf)
+    # The features the vetoes read come first, so a vetoed pair costs only these.
     person = _weighted_overlap(feats.persons, event.persons, entity_idf)
-    person_conflict = float(bool(feats.persons) and bool(event.persons) and person == 0.0)
     place = _weighted_overlap(feats.places, event.places, entity_idf)
-    other = _weighted_overlap(feats.others, event.others, entity_idf)
     lead_conflict = float(
         bool(feats.lead_places)
         and bool(event.lead_places)
@@ -168,6 +161,19 @@ def pair_features(
         day_gap, no_dates = math.log1p(gap), 0.0
     else:
         day_gap, no_dates = 0.0, 1.0
+    if veto is not None and _vetoed(person, place, lead_conflict, day_gap, *veto):
+        return None
+    centroid = event.centroid()
+    emb = float(feats.embedding @ centroid) if centroid is not None and feats.embedding.size else 0.0
+    lex = _dot(term_weights, event.terms) / event.terms_norm if event.terms_norm else 0.0
+    emb_max = max(
+        (float(feats.embedding @ e) for e, _ in event.members if e.size and feats.embedding.size),
+        default=0.0,
+    )
+    lex_max = max((_dot(term_weights, w) for _, w in event.members), default=0.0)
+    title = _weighted_overlap(feats.title_terms, event.title_terms, entity_idf)
+    person_conflict = float(bool(feats.persons) and bool(event.persons) and person == 0.0)
+    other = _weighted_overlap(feats.others, event.others, entity_idf)
     age_match = float(bool(feats.ages & event.ages))
     age_conflict = float(bool(feats.ages) and bool(event.ages) and not feats.ages & event.ages)
     years_shared = any(y in event.years for y in feats.years)
@@ -223,9 +229,15 @@ _GAP = FEATURE_NAMES.index("day_gap_log")
 def vetoed(x: list[float], max_gap_days: float, place_veto: bool) -> bool:
     """Hard rules an editor would apply before any score: different cities, or weeks apart,
     with no person in common, are different events."""
-    if place_veto and x[_LEAD_CONFLICT] and x[_PLACE] == 0.0 and x[_PERSON] == 0.0:
+    return _vetoed(x[_PERSON], x[_PLACE], x[_LEAD_CONFLICT], x[_GAP], max_gap_days, place_veto)
+
+
+def _vetoed(person, place, lead_conflict, day_gap, max_gap_days, place_veto) -> bool:
+    if person:
+        return False
+    if place_veto and lead_conflict and not place:
         return True
-    return x[_GAP] > math.log1p(max_gap_days) and x[_PERSON] == 0.0
+    return day_gap > math.log1p(max_gap_days)
 
 
 def score(x: list[float], weights: list[float], bias: float) -> float:
