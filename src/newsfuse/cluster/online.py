@@ -15,6 +15,7 @@ import math
 import zlib
 from collections import Counter, deque
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from usearch.index import Index
@@ -30,6 +31,13 @@ EMBED_DIMS = 384
 #: Rarest names of an article looked up in the name postings, and events kept per name.
 NAME_LOOKUPS = 6
 NAME_POSTINGS = 8
+
+
+@lru_cache(maxsize=200_000)
+def _name_slot(name: str, dims: int) -> tuple[int, float]:
+    """Hashed dimension and sign of a name in the index vector (stable across runs)."""
+    h = zlib.crc32(name.encode())
+    return h % dims, (1.0 if h & 1 << 31 else -1.0)
 
 
 @dataclass
@@ -228,8 +236,8 @@ class OnlineClusterer:
             bag = names
         ent = np.zeros(p.entity_dims, dtype=np.float32)
         for name, count in bag.items():
-            h = zlib.crc32(name.encode())
-            ent[h % p.entity_dims] += (1.0 if h & 1 << 31 else -1.0) * self.entity_idf(name) * math.sqrt(count)
+            slot, sign = _name_slot(name, p.entity_dims)
+            ent[slot] += sign * self.entity_idf(name) * math.sqrt(count)
         norm = float(np.linalg.norm(ent))
         if norm:
             vec[EMBED_DIMS:] = ent / norm * p.ann_entity_weight

@@ -42,7 +42,7 @@ class ClusterParams:
     max_gap_days: float = 10.0
     place_veto: bool = True
     idle_articles: int = 20000
-    candidates: int = 20
+    candidates: int = 12
     ann_embedding_weight: float = 1.0
     ann_entity_weight: float = 1.0
     entity_dims: int = 256
