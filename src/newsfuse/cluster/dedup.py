@@ -62,7 +62,7 @@ class NearDuplicateIndex:
         self.num_perm = num_perm
         self.shingle_size = shingle_size
         self.min_words = min_words
-        self.max_chars = 2500
+        self.max_chars = 1500
         self.title_overlap = 0.3
         self._titles: dict[str, set[str]] = {}
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)

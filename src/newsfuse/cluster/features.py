@@ -27,6 +27,8 @@ PERSON_LABELS = frozenset({"PERSON"})
 OTHER_LABELS = frozenset({"ORG", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 #: Characters of title + text that count as the lead (where the main event is named).
 LEAD_CHARS = 400
+#: Characters of text read for words (the event is told at the start; this bounds the cost).
+MAX_TEXT_CHARS = 4000
 #: Most distinctive words kept per article for the lexical profile.
 MAX_TERMS = 80
 
@@ -159,7 +161,7 @@ def article_features(
         The article's :class:`ArticleFeatures`.
     """
     stop = _stopwords()
-    full = f"{article.title or ''}\n{article.text}"
+    full = f"{article.title or ''}\n{article.text[:MAX_TEXT_CHARS]}"
     words = [w.strip("'-") for w in _WORD.findall(full.lower())]
     terms = Counter(w for w in words if len(w) > 2 and w not in stop)
     title_terms = {

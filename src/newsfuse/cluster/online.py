@@ -24,7 +24,7 @@ from newsfuse.cluster.corrections import event_id_for, seed_of, validate_correct
 from newsfuse.cluster.dedup import NearDuplicateIndex, wire_source
 from newsfuse.cluster.features import ArticleFeatures, article_features
 from newsfuse.cluster.params import ClusterParams, load_params
-from newsfuse.cluster.similarity import EventProfile, pair_features, score
+from newsfuse.cluster.similarity import MAX_MEMBERS, EventProfile, pair_features, score
 from newsfuse.model import Analysed, Article, Correction, Duplicate, Event, Mention
 
 EMBED_DIMS = 384
@@ -43,6 +43,7 @@ def _name_slot(name: str, dims: int) -> tuple[int, float]:
 @dataclass
 class _ArticleInfo:
     event: int
+    seq: int
     title: str | None
     published: object
     source: str | None
@@ -112,6 +113,7 @@ class OnlineClusterer:
         key = self.place(feats, weights, event, fold=fold)
         self._info[article.id] = _ArticleInfo(
             event=key,
+            seq=feats.seq,
             title=article.title,
             published=article.published,
             source=article.source,
@@ -209,7 +211,10 @@ class OnlineClusterer:
         event.touch(feats)
         if fold or event.profile_members == 0:
             event.fold(feats, weights, self.params.max_terms)
-            self._reindex(event)
+            # A big event's index vector hardly moves: refreshing it only while the event is
+            # small keeps the cost per article flat however large events grow.
+            if event.profile_members <= MAX_MEMBERS:
+                self._reindex(event)
         if event.last_day is not None:
             heapq.heappush(self._by_day, (event.last_day, event.key))
         heapq.heappush(self._by_seq, (event.last_seq, event.key))
@@ -257,6 +262,9 @@ class OnlineClusterer:
             self._open.discard(key)
             if key in self._index:
                 self._index.remove(key)
+            # A closed event is never scored again: its articles' features can go (memory).
+            for article_id in self._events[key].article_ids:
+                self._feats.pop(article_id, None)
 
     def _close_stale(self) -> None:
         p = self.params
@@ -365,8 +373,11 @@ class OnlineClusterer:
     def _rebuild(self, event: EventProfile) -> None:
         """Recompute a profile from its members (after a correction moved articles)."""
         fresh = EventProfile(key=event.key, id=event.id, seed=event.seed)
-        order = sorted(event.article_ids, key=lambda a: self._feats[a][0].seq)
+        order = sorted(event.article_ids, key=lambda a: self._info[a].seq)
         for article_id in order:
+            if article_id not in self._feats:  # a closed event's article: membership only
+                fresh.article_ids.append(article_id)
+                continue
             feats, weights = self._feats[article_id]
             fresh.touch(feats)
             if self._info[article_id].folded:
@@ -391,7 +402,7 @@ class OnlineClusterer:
         return {a: e.id for e in self.events() for a in e.article_ids}
 
     def _event(self, profile: EventProfile) -> Event:
-        ids = sorted(profile.article_ids, key=lambda a: self._feats[a][0].seq)
+        ids = sorted(profile.article_ids, key=lambda a: self._info[a].seq)
         members = set(ids)
         parent = {a: a for a in ids}
 
