@@ -82,3 +82,13 @@ def test_roundup_does_not_glue_events(stream, analysed_stream):
     for event in events:
         cities = {gold_of(a) for a in event.article_ids} - {"roundup"}
         assert len(cities) == 1, event.article_ids
+
+
+def test_group_by_field_keeps_input_grouping(stream):
+    from newsfuse.cluster import group_by_field
+
+    tagged = [a.model_copy(update={"extra": {"story": a.id.split("-")[0]}}) for a in stream]
+    events, duplicates = group_by_field(tagged, [], "story")
+    assert duplicates == []
+    assert sorted(e.id for e in events) == ["fresno", "june", "spring"]
+    assert next(e for e in events if e.id == "spring").independent_sources == 4

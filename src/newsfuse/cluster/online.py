@@ -29,8 +29,8 @@ from newsfuse.model import Analysed, Article, Correction, Duplicate, Event, Ment
 
 EMBED_DIMS = 384
 #: Rarest names of an article looked up in the name postings, and events kept per name.
-NAME_LOOKUPS = 6
-NAME_POSTINGS = 8
+NAME_LOOKUPS = 4
+NAME_POSTINGS = 4
 
 
 @lru_cache(maxsize=200_000)
