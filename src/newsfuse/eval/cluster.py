@@ -254,8 +254,12 @@ def baseline_tfidf_agglomerative(
         return {a.id: "b0" for a in articles}
     texts = [f"{a.title or ''}\n{a.text}" for a in articles]
     matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+    # Rows are L2-normalised, so cosine distance is 1 - X·Xᵀ; a precomputed matrix avoids
+    # densifying the vocabulary (thousands of articles × tens of thousands of words).
+    distances = np.clip(1.0 - (matrix @ matrix.T).toarray(), 0.0, 2.0)
+    np.fill_diagonal(distances, 0.0)
     model = AgglomerativeClustering(
-        n_clusters=None, metric="cosine", linkage="average", distance_threshold=distance
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=distance
     )
-    labels = model.fit_predict(matrix.toarray())
+    labels = model.fit_predict(distances)
     return {a.id: f"b{label}" for a, label in zip(articles, labels, strict=True)}
