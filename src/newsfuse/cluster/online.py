@@ -14,7 +14,6 @@ import heapq
 import math
 import zlib
 from collections import Counter, deque
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -24,6 +23,7 @@ from newsfuse.cluster.corrections import event_id_for, seed_of, validate_correct
 from newsfuse.cluster.dedup import NearDuplicateIndex, wire_source
 from newsfuse.cluster.features import ArticleFeatures, article_features
 from newsfuse.cluster.params import ClusterParams, load_params
+from newsfuse.cluster.sources import ArticleInfo, build_event
 from newsfuse.cluster.similarity import MAX_MEMBERS, EventProfile, pair_features, score
 from newsfuse.model import Analysed, Article, Correction, Duplicate, Event, Mention
 
@@ -38,18 +38,6 @@ def _name_slot(name: str, dims: int) -> tuple[int, float]:
     """Hashed dimension and sign of a name in the index vector (stable across runs)."""
     h = zlib.crc32(name.encode())
     return h % dims, (1.0 if h & 1 << 31 else -1.0)
-
-
-@dataclass
-class _ArticleInfo:
-    event: int
-    seq: int
-    title: str | None
-    published: object
-    source: str | None
-    wire: str | None
-    duplicate_of: str | None
-    folded: bool
 
 
 class OnlineClusterer:
@@ -76,7 +64,7 @@ class OnlineClusterer:
         self._open: set[int] = set()
         self._by_day: list[tuple[int, int]] = []  # (last day, key) heap for closing by date
         self._by_seq: list[tuple[int, int]] = []  # (last seq, key) heap for closing by count
-        self._info: dict[str, _ArticleInfo] = {}
+        self._info: dict[str, ArticleInfo] = {}
         self._feats: dict[str, tuple[ArticleFeatures, dict[str, float]]] = {}
         self._name_events: dict[str, deque] = {}  # rare name -> recent events that have it
         self._term_df: Counter = Counter()
@@ -111,7 +99,7 @@ class OnlineClusterer:
         else:
             event, fold = self.choose(feats, weights, excluded)
         key = self.place(feats, weights, event, fold=fold)
-        self._info[article.id] = _ArticleInfo(
+        self._info[article.id] = ArticleInfo(
             event=key,
             seq=feats.seq,
             title=article.title,
@@ -176,7 +164,6 @@ class OnlineClusterer:
         for t in feats.title_terms:
             idf[t] = math.log((n + 1) / (self._term_df[t] + 1)) + 1.0
         return idf
-        return pair_features(feats, weights, event, idf)
 
     def choose(
         self, feats: ArticleFeatures, weights: dict[str, float], excluded: set[int] = frozenset()
@@ -392,7 +379,11 @@ class OnlineClusterer:
         """The events so far, corrections replayed, each with duplicates and source groups."""
         from newsfuse.cluster.corrections import apply_corrections
 
-        out = [self._event(e) for e in self._events.values() if e.article_ids]
+        out = [
+            build_event(e.id, sorted(e.article_ids, key=lambda a: self._info[a].seq), self._info)
+            for e in self._events.values()
+            if e.article_ids
+        ]
         if self.corrections:
             out = apply_corrections(out, self.corrections, published=lambda a: self._info[a].published)
         return out
@@ -400,47 +391,3 @@ class OnlineClusterer:
     def assignments(self) -> dict[str, str]:
         """article id -> event id."""
         return {a: e.id for e in self.events() for a in e.article_ids}
-
-    def _event(self, profile: EventProfile) -> Event:
-        ids = sorted(profile.article_ids, key=lambda a: self._info[a].seq)
-        members = set(ids)
-        parent = {a: a for a in ids}
-
-        def find(a: str) -> str:
-            while parent[a] != a:
-                parent[a] = parent[parent[a]]
-                a = parent[a]
-            return a
-
-        def union(a: str, b: str) -> None:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb, key=ids.index)] = min(ra, rb, key=ids.index)
-
-        duplicates: dict[str, list[str]] = {}
-        by_key: dict[str, str] = {}
-        for a in ids:
-            info = self._info[a]
-            if info.duplicate_of in members:
-                duplicates.setdefault(info.duplicate_of, []).append(a)
-                union(info.duplicate_of, a)
-            for key in (f"wire:{info.wire}" if info.wire else None, f"outlet:{info.source}" if info.source else None):
-                if key:
-                    if key in by_key:
-                        union(by_key[key], a)
-                    else:
-                        by_key[key] = a
-        groups: dict[str, list[str]] = {}
-        for a in ids:
-            groups.setdefault(find(a), []).append(a)
-        dates = [self._info[a].published for a in ids if self._info[a].published]
-        return Event(
-            id=profile.id,
-            title=next((self._info[a].title for a in ids if self._info[a].title), None),
-            article_ids=ids,
-            duplicates=duplicates,
-            source_groups=list(groups.values()),
-            independent_sources=len(groups),
-            first_published=min(dates) if dates else None,
-            last_published=max(dates) if dates else None,
-        )

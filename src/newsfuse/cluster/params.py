@@ -30,8 +30,6 @@ class ClusterParams:
         ann_embedding_weight / ann_entity_weight: mix of the index vector's two parts.
         entity_dims: hashed dimensions for entity names in the index vector.
         max_terms: lexical terms kept per event profile.
-        roundup_margin: when the second-best event is within this of the best, and both pass
-            the threshold, the article is treated as a roundup and does not update the profile.
         dup_threshold / dup_num_perm / dup_shingle / dup_min_words: near-duplicate detection.
     """
 
@@ -47,7 +45,6 @@ class ClusterParams:
     ann_entity_weight: float = 1.0
     entity_dims: int = 256
     max_terms: int = 200
-    roundup_margin: float = 0.05
     dup_threshold: float = 0.8
     dup_num_perm: int = 128
     dup_shingle: int = 5
