@@ -1,12 +1,43 @@
-"""Stage ``cluster``: near-duplicates and events. (issue 4)"""
+"""Stage ``cluster``: near-duplicates, syndication and online event clustering (issue 4).
+
+Public API::
+
+    cluster_articles(articles, analysed, mentions_by_article_id, *, progress, corrections, params)
+        -> (events, duplicates)                        # batch: the stream in publication order
+    OnlineClusterer(params=None, corrections=())       # streaming: .add(article, analysed, mentions)
+    apply_corrections(events, corrections, *, published=None, strict=False) -> events
+    group_by_field(articles, analysed, field)          # events from an input field instead
+    load_params(path=None) -> ClusterParams            # the fitted parameters (params.json)
+    wire_source(title, text) -> agency key or None     # the source-independence key
+
+See docs/cluster.md.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timezone
 
-from newsfuse.model import Analysed, Article, Duplicate, Event, Mention
+from newsfuse.cluster.corrections import apply_corrections, event_id_for, seed_of
+from newsfuse.cluster.dedup import NearDuplicateIndex, wire_source
+from newsfuse.cluster.online import OnlineClusterer
+from newsfuse.cluster.params import ClusterParams, load_params
+from newsfuse.model import Analysed, Article, Correction, Duplicate, Event, Mention
 
-__all__ = ["cluster_articles", "group_by_field"]
+__all__ = [
+    "ClusterParams",
+    "NearDuplicateIndex",
+    "OnlineClusterer",
+    "apply_corrections",
+    "cluster_articles",
+    "event_id_for",
+    "group_by_field",
+    "load_params",
+    "make_event",
+    "publication_order",
+    "seed_of",
+    "wire_source",
+]
 
 
 def _published_key(article: Article):
@@ -14,6 +45,7 @@ def _published_key(article: Article):
 
 
 def make_event(event_id: str, articles: Sequence[Article]) -> Event:
+    """An Event holding exactly ``articles`` (each its own source), ordered by publication."""
     ordered = sorted(articles, key=_published_key)
     dates = [a.published for a in ordered if a.published]
     return Event(
@@ -41,12 +73,49 @@ def group_by_field(
     return [make_event(key, members) for key, members in groups.items()], []
 
 
+def publication_order(articles: Sequence[Article]) -> list[int]:
+    """Indices of ``articles`` in the order the stream sees them: by publication time (naive
+    times read as UTC), undated articles last, ties in input order."""
+
+    def key(i: int):
+        published = articles[i].published
+        if published is None:
+            return (1, 0.0, i)
+        if published.tzinfo is None:
+            published = published.replace(tzinfo=timezone.utc)
+        return (0, published.timestamp(), i)
+
+    return sorted(range(len(articles)), key=key)
+
+
 def cluster_articles(
     articles: Sequence[Article],
     analysed: Sequence[Analysed],
     mentions: dict[str, list[Mention]],
     *,
     progress=None,
+    corrections: Sequence[Correction] = (),
+    params: ClusterParams | None = None,
 ) -> tuple[list[Event], list[Duplicate]]:
-    """Placeholder until online clustering lands: one event per article."""
-    return [make_event(f"e{i + 1}", [a]) for i, a in enumerate(articles)], []
+    """Cluster a whole corpus: exactly the stream of its articles in publication order.
+
+    Args:
+        articles: the articles (any order).
+        analysed: their analyse output, aligned with ``articles`` (or empty: text features only).
+        mentions: article id -> extracted mentions (may be empty).
+        progress: ``progress("cluster", done, total)``.
+        corrections: merges/splits to keep (see :func:`apply_corrections`).
+        params: parameters (default: the fitted ``params.json``).
+
+    Returns:
+        (events ordered by first article, near-duplicates found).
+    """
+    by_id = {a.article_id: a for a in analysed}
+    clusterer = OnlineClusterer(params, corrections)
+    order = publication_order(articles)
+    for done, i in enumerate(order, 1):
+        article = articles[i]
+        clusterer.add(article, by_id.get(article.id), mentions.get(article.id))
+        if progress:
+            progress("cluster", done, len(order))
+    return clusterer.events(), clusterer.duplicates

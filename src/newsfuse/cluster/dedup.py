@@ -1,0 +1,167 @@
+"""Near-duplicates (MinHash/LSH over word shingles) and the wire-service source key.
+
+A copy is an article whose word-shingle set is close to one seen earlier (a syndicated wire copy
+or a lightly edited republication). Its ``duplicate_of`` is the first copy seen, never a copy of
+a copy. Articles that credit their content to the same wire service ("(AP) —", "according to
+Reuters") share a source key, so neither counts as an independent source of the other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from datasketch import MinHash, MinHashLSH
+
+from newsfuse.errors import ConfigError
+
+WIRE_PATH = Path(__file__).parent / "wire.json"
+_TOKEN = re.compile(r"\w+")
+
+
+def _hash32(data: bytes) -> int:
+    """A stable 32-bit hash. (CRC32 is faster but its estimates wander on short, similar texts.)"""
+    return int.from_bytes(hashlib.blake2b(data, digest_size=4).digest(), "little")
+
+
+def shingles(text: str, size: int) -> set[bytes]:
+    """Word ``size``-grams of the lower-cased text (the whole text when it is shorter)."""
+    words = _TOKEN.findall(text.lower())
+    if len(words) < size:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
+
+
+class NearDuplicateIndex:
+    """First-seen copies of texts, for finding later near-duplicates in constant time.
+
+    Args:
+        threshold: Jaccard similarity (estimated) from which a text is a copy, in (0, 1].
+        num_perm: MinHash permutations.
+        shingle_size: words per shingle.
+        min_words: texts shorter than this are never called copies (too little evidence).
+
+    Example:
+        >>> index = NearDuplicateIndex(threshold=0.8)
+        >>> index.add("a", "the river rose two metres overnight and the bridge was closed to traffic")
+        >>> index.add("b", "the river rose two metres overnight and the bridge was closed to traffic")
+        ('a', 1.0)
+    """
+
+    def __init__(
+        self, threshold: float = 0.8, num_perm: int = 128, shingle_size: int = 5, min_words: int = 30
+    ) -> None:
+        if not 0.0 < threshold <= 1.0:
+            raise ConfigError(f"near-duplicate threshold must be in (0, 1], got {threshold}.")
+        if num_perm < 16:
+            raise ConfigError(f"num_perm must be at least 16, got {num_perm}.")
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.shingle_size = shingle_size
+        self.min_words = min_words
+        self.max_chars = 1500
+        self.title_overlap = 0.3
+        self._titles: dict[str, set[str]] = {}
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        # One set of permutations for all texts: building them per MinHash is the slow part.
+        template = MinHash(num_perm=num_perm, seed=1)
+        self._permutations, self._scheme = template.permutations, template.scheme
+        self._hashes: dict[str, MinHash] = {}
+        self._first: dict[str, str] = {}  # article id -> its first copy (itself when original)
+        self._order: dict[str, int] = {}
+
+    def add(self, article_id: str, text: str, title: str | None = None) -> tuple[str, float] | None:
+        """Index ``text``; return (first copy id, similarity) when it copies an earlier text.
+
+        When both articles have titles, their titles must share at least ``title_overlap`` of
+        their words too: crawled pages whose text is the same paywall or cookie notice are not
+        copies of each other.
+
+        Raises:
+            ConfigError: when ``article_id`` was added before.
+        """
+        if article_id in self._first:
+            raise ConfigError(f"article {article_id!r} was added to the duplicate index twice.")
+        # The head of a text is enough to recognise a copy, and keeps long texts cheap.
+        text = text[: self.max_chars]
+        grams = shingles(text, self.shingle_size)
+        self._first[article_id] = article_id
+        self._order[article_id] = len(self._order)
+        title_words = set(_TOKEN.findall(title.lower())) if title else set()
+        self._titles[article_id] = title_words
+        if len(_TOKEN.findall(text)) < self.min_words:
+            return None
+        mh = MinHash(
+            num_perm=self.num_perm, seed=1, hashfunc=_hash32,
+            permutations=self._permutations, scheme=self._scheme,
+        )
+        mh.update_batch(list(grams))
+        best: tuple[str, float] | None = None
+        for other in self._lsh.query(mh):
+            sim = float(mh.jaccard(self._hashes[other]))
+            if sim < self.threshold or not self._titles_agree(title_words, self._titles[other]):
+                continue
+            first = self._first[other]
+            key = (-sim, self._order[first])
+            if best is None or key < (-best[1], self._order[best[0]]):
+                best = (first, sim)
+        self._hashes[article_id] = mh
+        self._lsh.insert(article_id, mh)
+        if best is not None:
+            self._first[article_id] = best[0]
+        return best
+
+    def _titles_agree(self, mine: set[str], theirs: set[str]) -> bool:
+        if not mine or not theirs:
+            return True
+        return len(mine & theirs) / len(mine | theirs) >= self.title_overlap
+
+    def remove(self, article_id: str) -> None:
+        """Forget an article (its copies keep pointing at it)."""
+        if article_id in self._hashes:
+            self._lsh.remove(article_id)
+            del self._hashes[article_id]
+
+
+@lru_cache(maxsize=1)
+def _wire_patterns() -> tuple[dict[str, str], list[re.Pattern], re.Pattern]:
+    """(alias in lower case -> agency, one regex per pattern and case rule, any alias at all)."""
+    spec = json.loads(WIRE_PATH.read_text(encoding="utf-8"))
+    agency_of, exact, folded = {}, [], []
+    for agency, aliases in spec["agencies"].items():
+        for alias in aliases:
+            agency_of[alias.lower()] = agency
+            # Short all-caps aliases (AP, AFP) only match in capitals: 'ap' is not the AP.
+            (exact if alias.isupper() and len(alias) <= 4 else folded).append(alias)
+    compiled = []
+    for aliases, flags in ((exact, re.M), (folded, re.M | re.I)):
+        names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+        compiled.extend(re.compile(p.replace("{name}", names), flags) for p in spec["patterns"])
+    # Most articles name no agency at all: one cheap search rules them out.
+    anywhere = re.compile("|".join(re.escape(a) for a in agency_of), re.I)
+    return agency_of, compiled, anywhere
+
+
+def wire_source(title: str | None, text: str, head_chars: int = 400, tail_chars: int = 300) -> str | None:
+    """The wire service an article credits its content to, or None.
+
+    Looks at the head (datelines, bylines, "according to") and the tail (credits) of the text.
+
+    Returns:
+        An agency key from ``wire.json`` (``ap``, ``reuters``, ...), e.g. ``"ap"`` for a text
+        starting "LONDON (AP) — ...".
+    """
+    head = f"{title or ''}\n{text[:head_chars]}"
+    tail = text[-tail_chars:] if len(text) > head_chars else ""
+    agency_of, patterns, anywhere = _wire_patterns()
+    for part in (head, tail):
+        if not part or not anywhere.search(part):
+            continue
+        for pattern in patterns:
+            match = pattern.search(part) if part else None
+            if match:
+                return agency_of[match.group(1).lower()]
+    return None

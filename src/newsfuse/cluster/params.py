@@ -1,0 +1,101 @@
+"""The clusterer's parameters: one set for every corpus, fit on development data (params.json)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from newsfuse.cluster.similarity import FEATURE_NAMES
+from newsfuse.errors import ConfigError
+
+PARAMS_PATH = Path(__file__).parent / "params.json"
+
+
+@dataclass(frozen=True)
+class ClusterParams:
+    """See docs/cluster.md for what each one does and how it was fit.
+
+    Args:
+        weights: logistic weight per pair feature (``similarity.FEATURE_NAMES``).
+        bias: logistic bias.
+        threshold: an article joins its best event when the probability reaches this.
+        window_days: events whose last article is older than this (in publication days) close.
+        max_gap_days: an article further than this from an event's dates joins it only when
+            they share a person.
+        place_veto: an article whose lead names a place the event never mentions (and whose lead
+            places the article never mentions) cannot join it.
+        idle_articles: undated events close after this many later articles.
+        candidates: events retrieved from the nearest-neighbour index per article.
+        ann_embedding_weight / ann_entity_weight: mix of the index vector's two parts.
+        entity_dims: hashed dimensions for entity names in the index vector.
+        max_terms: lexical terms kept per event profile.
+        dup_threshold / dup_num_perm / dup_shingle / dup_min_words: near-duplicate detection.
+    """
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float = 0.5
+    window_days: int = 45
+    max_gap_days: float = 10.0
+    place_veto: bool = True
+    idle_articles: int = 20000
+    candidates: int = 12
+    ann_embedding_weight: float = 1.0
+    ann_entity_weight: float = 1.0
+    entity_dims: int = 256
+    max_terms: int = 200
+    dup_threshold: float = 0.8
+    dup_num_perm: int = 128
+    dup_shingle: int = 5
+    dup_min_words: int = 30
+    feature_names: tuple[str, ...] = field(default=FEATURE_NAMES)
+
+    def __post_init__(self) -> None:
+        if tuple(self.feature_names) != FEATURE_NAMES:
+            raise ConfigError(
+                "cluster parameters were fit for other features "
+                f"({list(self.feature_names)}); refit with benchmarks/cluster_fit.py."
+            )
+        if len(self.weights) != len(FEATURE_NAMES):
+            raise ConfigError(
+                f"cluster parameters need {len(FEATURE_NAMES)} weights, got {len(self.weights)}."
+            )
+        if not 0.0 < self.threshold < 1.0:
+            raise ConfigError(f"threshold must be in (0, 1), got {self.threshold}.")
+        if self.window_days <= 0 or self.candidates <= 0:
+            raise ConfigError("window_days and candidates must be positive.")
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["weights"] = dict(zip(FEATURE_NAMES, self.weights, strict=True))
+        data.pop("feature_names")
+        return json.dumps(data, indent=2) + "\n"
+
+
+def load_params(path: Path | None = None) -> ClusterParams:
+    """Read parameters from ``path`` (default: the fitted ``params.json`` of this package).
+
+    Raises:
+        ConfigError: the file is missing, not JSON, or does not fit the current features.
+    """
+    path = Path(path) if path else PARAMS_PATH
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"cannot read cluster parameters {path}: {exc}") from exc
+    weights = data.pop("weights", None)
+    if not isinstance(weights, dict):
+        raise ConfigError(f"{path}: 'weights' must map feature names to numbers.")
+    data.pop("_doc", None)
+    data.pop("fit", None)
+    try:
+        return ClusterParams(
+            weights=tuple(float(weights[n]) for n in FEATURE_NAMES),
+            feature_names=FEATURE_NAMES,
+            **data,
+        )
+    except KeyError as exc:
+        raise ConfigError(f"{path}: no weight for feature {exc}; refit the parameters.") from exc
+    except TypeError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc

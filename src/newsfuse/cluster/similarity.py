@@ -1,0 +1,246 @@
+"""How well an article fits an open event: pair features and the fitted logistic score.
+
+The weights come from ``params.json`` (fit by ``benchmarks/cluster_fit.py`` on ECB+, gvc-train and
+gva-dev; see docs/cluster.md). Each feature is cheap: a few set and dictionary look-ups against
+the event's running profile, so scoring does not depend on how many events exist.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsfuse.cluster.features import ArticleFeatures
+
+#: The pair features, in the order of the fitted weights.
+FEATURE_NAMES: tuple[str, ...] = (
+    "embedding_cosine",
+    "lexical_cosine",
+    "embedding_max",
+    "lexical_max",
+    "title_overlap",
+    "embedding_x_lexical",
+    "person_overlap",
+    "has_persons",
+    "person_conflict",
+    "place_overlap",
+    "lead_place_conflict",
+    "other_overlap",
+    "day_gap_log",
+    "no_dates",
+    "age_match",
+    "age_conflict",
+    "year_match",
+    "year_conflict",
+    "type_conflict",
+    "count_match",
+    "count_conflict",
+    "event_day_conflict",
+    "event_size_log",
+)
+
+
+#: Member articles kept per event for the best-match features (bounded, so cost stays flat).
+MAX_MEMBERS = 8
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    return sum([a[t] * b[t] for t in a.keys() & b.keys()])
+
+
+@dataclass
+class EventProfile:
+    """The running summary of an event's articles that new articles are compared with."""
+
+    key: int
+    id: str
+    seed: str
+    article_ids: list[str] = field(default_factory=list)
+    embedding_sum: np.ndarray | None = None
+    terms: dict[str, float] = field(default_factory=dict)
+    persons: Counter = field(default_factory=Counter)
+    places: Counter = field(default_factory=Counter)
+    lead_places: Counter = field(default_factory=Counter)
+    others: Counter = field(default_factory=Counter)
+    years: Counter = field(default_factory=Counter)
+    ages: set = field(default_factory=set)
+    types: Counter = field(default_factory=Counter)
+    counts: set = field(default_factory=set)
+    event_days: set = field(default_factory=set)
+    first_day: int | None = None
+    last_day: int | None = None
+    last_seq: int = 0
+    profile_members: int = 0  # articles folded into the profile (roundups are not)
+    members: list = field(default_factory=list)  # (embedding, term weights) of the first few
+    terms_norm: float = 0.0
+    title_terms: Counter = field(default_factory=Counter)
+    _centroid: np.ndarray | None = None
+
+    def centroid(self) -> np.ndarray | None:
+        if self.embedding_sum is None:
+            return None
+        if self._centroid is None:
+            norm = float(np.linalg.norm(self.embedding_sum))
+            self._centroid = self.embedding_sum / norm if norm else np.zeros_like(self.embedding_sum)
+        return self._centroid
+
+    def fold(self, feats: ArticleFeatures, weights: dict[str, float], max_terms: int) -> None:
+        """Add an article's features to the profile."""
+        self.profile_members += 1
+        if len(self.members) < MAX_MEMBERS:
+            self.members.append((feats.embedding, weights))
+        if feats.embedding.size:
+            if self.embedding_sum is None:
+                self.embedding_sum = feats.embedding.astype(np.float32).copy()
+            else:
+                self.embedding_sum += feats.embedding
+        for term, w in weights.items():
+            self.terms[term] = self.terms.get(term, 0.0) + w
+        if len(self.terms) > max_terms:
+            kept = sorted(self.terms.items(), key=lambda kv: -kv[1])[:max_terms]
+            self.terms = dict(kept)
+        self.terms_norm = math.sqrt(sum(v * v for v in self.terms.values()))
+        self._centroid = None
+        self.title_terms.update(feats.title_terms)
+        self.persons.update(feats.persons)
+        self.places.update(feats.places)
+        self.lead_places.update(feats.lead_places)
+        self.others.update(feats.others)
+        self.years.update(feats.years)
+        self.ages.update(feats.ages)
+        self.types.update(feats.types)
+        self.counts.update(feats.counts)
+        self.event_days.update(feats.event_days)
+
+    def touch(self, feats: ArticleFeatures) -> None:
+        """Record an article's membership, dates and position in the stream."""
+        self.article_ids.append(feats.article_id)
+        self.last_seq = feats.seq
+        if feats.day is not None:
+            self.first_day = feats.day if self.first_day is None else min(self.first_day, feats.day)
+            self.last_day = feats.day if self.last_day is None else max(self.last_day, feats.day)
+
+
+def _weighted_overlap(items: set[str], bag: Counter, idf: dict[str, float]) -> float:
+    """Share of the article's names (weighted by rarity) that the event also has."""
+    if not items:
+        return 0.0
+    total = sum(idf[i] for i in items)
+    shared = sum(idf[i] for i in items if i in bag)
+    return shared / total if total else 0.0
+
+
+def pair_features(
+    feats: ArticleFeatures,
+    term_weights: dict[str, float],
+    event: EventProfile,
+    entity_idf: dict[str, float],
+    veto: tuple[float, bool] | None = None,
+) -> list[float] | None:
+    """The feature vector (``FEATURE_NAMES`` order) of an article against an event.
+
+    Args:
+        entity_idf: the rarity weight of each of the article's names.
+        veto: (max_gap_days, place_veto): return None as soon as a hard rule (:func:`vetoed`)
+            rules the pair out.
+    """
+    # The features the vetoes read come first, so a vetoed pair costs only these.
+    person = _weighted_overlap(feats.persons, event.persons, entity_idf)
+    place = _weighted_overlap(feats.places, event.places, entity_idf)
+    lead_conflict = float(
+        bool(feats.lead_places)
+        and bool(event.lead_places)
+        and not any(p in event.places for p in feats.lead_places)
+        and not any(p in feats.places for p in event.lead_places)
+    )
+    if feats.day is not None and event.first_day is not None:
+        gap = max(0, event.first_day - feats.day, feats.day - event.last_day)
+        day_gap, no_dates = math.log1p(gap), 0.0
+    else:
+        day_gap, no_dates = 0.0, 1.0
+    if veto is not None and _vetoed(person, place, lead_conflict, day_gap, *veto):
+        return None
+    centroid = event.centroid()
+    emb = float(feats.embedding @ centroid) if centroid is not None and feats.embedding.size else 0.0
+    lex = _dot(term_weights, event.terms) / event.terms_norm if event.terms_norm else 0.0
+    emb_max = max(
+        (float(feats.embedding @ e) for e, _ in event.members if e.size and feats.embedding.size),
+        default=0.0,
+    )
+    lex_max = max((_dot(term_weights, w) for _, w in event.members), default=0.0)
+    title = _weighted_overlap(feats.title_terms, event.title_terms, entity_idf)
+    person_conflict = float(bool(feats.persons) and bool(event.persons) and person == 0.0)
+    other = _weighted_overlap(feats.others, event.others, entity_idf)
+    age_match = float(bool(feats.ages & event.ages))
+    age_conflict = float(bool(feats.ages) and bool(event.ages) and not feats.ages & event.ages)
+    years_shared = any(y in event.years for y in feats.years)
+    year_conflict = float(bool(feats.years) and bool(event.years) and not years_shared)
+    type_conflict = float(
+        bool(feats.types) and bool(event.types) and not any(t in event.types for t in feats.types)
+    )
+    count_match = float(bool(feats.counts & event.counts))
+    count_conflict = 0.0
+    for slot in ("killed", "injured"):
+        mine = {n for s, n in feats.counts if s == slot}
+        theirs = {n for s, n in event.counts if s == slot}
+        if mine and theirs and not mine & theirs:
+            count_conflict = 1.0
+    day_conflict = float(
+        bool(feats.event_days)
+        and bool(event.event_days)
+        and min(abs(a - b) for a in feats.event_days for b in event.event_days) > 2
+    )
+    return [
+        emb,
+        lex,
+        emb_max,
+        lex_max,
+        title,
+        emb * lex,
+        person,
+        float(bool(feats.persons)),
+        person_conflict,
+        place,
+        lead_conflict,
+        other,
+        day_gap,
+        no_dates,
+        age_match,
+        age_conflict,
+        float(years_shared),
+        year_conflict,
+        type_conflict,
+        count_match,
+        count_conflict,
+        day_conflict,
+        math.log1p(len(event.article_ids)),
+    ]
+
+
+_PERSON = FEATURE_NAMES.index("person_overlap")
+_PLACE = FEATURE_NAMES.index("place_overlap")
+_LEAD_CONFLICT = FEATURE_NAMES.index("lead_place_conflict")
+_GAP = FEATURE_NAMES.index("day_gap_log")
+
+
+def vetoed(x: list[float], max_gap_days: float, place_veto: bool) -> bool:
+    """Hard rules an editor would apply before any score: different cities, or weeks apart,
+    with no person in common, are different events."""
+    return _vetoed(x[_PERSON], x[_PLACE], x[_LEAD_CONFLICT], x[_GAP], max_gap_days, place_veto)
+
+
+def _vetoed(person, place, lead_conflict, day_gap, max_gap_days, place_veto) -> bool:
+    if person:
+        return False
+    if place_veto and lead_conflict and not place:
+        return True
+    return day_gap > math.log1p(max_gap_days)
+
+
+def score(x: list[float], weights: list[float], bias: float) -> float:
+    """Logistic probability that the article belongs to the event."""
+    z = bias + sum(w * v for w, v in zip(weights, x, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))

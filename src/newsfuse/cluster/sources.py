@@ -1,0 +1,81 @@
+"""Independent sources of an event: copies and wire stories count once.
+
+Articles of one event fall into the same source group when one is a near-duplicate of the other,
+when both credit the same wire service (``dedup.wire_source``), or when both come from the same
+outlet. ``Event.independent_sources`` is the number of groups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from newsfuse.model import Event
+
+
+@dataclass
+class ArticleInfo:
+    """What the event output needs to know about one placed article."""
+
+    event: int
+    seq: int
+    title: str | None
+    published: datetime | None
+    source: str | None
+    wire: str | None
+    duplicate_of: str | None
+    folded: bool
+
+
+def build_event(event_id: str, ids: Sequence[str], info: Mapping[str, ArticleInfo]) -> Event:
+    """The Event for ``ids`` (in publication order) with duplicates and source groups.
+
+    Args:
+        event_id: the event's id.
+        ids: its article ids, in the order they were placed.
+        info: article id -> :class:`ArticleInfo`.
+    """
+    members = set(ids)
+    position = {a: i for i, a in enumerate(ids)}
+    parent = {a: a for a in ids}
+
+    def find(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            first, later = sorted((ra, rb), key=position.__getitem__)
+            parent[later] = first
+
+    duplicates: dict[str, list[str]] = {}
+    first_with_key: dict[str, str] = {}
+    for a in ids:
+        item = info[a]
+        if item.duplicate_of in members:
+            duplicates.setdefault(item.duplicate_of, []).append(a)
+            union(item.duplicate_of, a)
+        keys = (f"wire:{item.wire}" if item.wire else None, f"outlet:{item.source}" if item.source else None)
+        for key in filter(None, keys):
+            if key in first_with_key:
+                union(first_with_key[key], a)
+            else:
+                first_with_key[key] = a
+    groups: dict[str, list[str]] = {}
+    for a in ids:
+        groups.setdefault(find(a), []).append(a)
+    dates = [info[a].published for a in ids if info[a].published]
+    return Event(
+        id=event_id,
+        title=next((info[a].title for a in ids if info[a].title), None),
+        article_ids=list(ids),
+        duplicates=duplicates,
+        source_groups=list(groups.values()),
+        independent_sources=len(groups),
+        first_published=min(dates) if dates else None,
+        last_published=max(dates) if dates else None,
+    )

@@ -1,0 +1,94 @@
+"""Online clustering: look-alike events split by city and week, copies, batch equals stream."""
+
+from __future__ import annotations
+
+import random
+
+from conftest import gold_of
+
+from newsfuse.cluster import OnlineClusterer, cluster_articles, publication_order
+
+
+def _partition(events):
+    return sorted(sorted(e.article_ids) for e in events)
+
+
+def test_same_event_joins_and_lookalikes_split(stream, analysed_stream):
+    events, _ = cluster_articles(stream, analysed_stream, {})
+    got = _partition(events)
+    want = sorted(
+        sorted(a.id for a in stream if gold_of(a.id) == g) for g in {gold_of(a.id) for a in stream}
+    )
+    assert got == want
+
+
+def test_near_copy_is_a_duplicate_and_not_an_independent_source(stream, analysed_stream):
+    events, duplicates = cluster_articles(stream, analysed_stream, {})
+    assert [(d.article_id, d.duplicate_of, d.kind) for d in duplicates] == [
+        ("spring-copy", "spring-1", "near")
+    ]
+    assert duplicates[0].similarity > 0.8
+    spring = next(e for e in events if "spring-1" in e.article_ids)
+    assert spring.duplicates == {"spring-1": ["spring-copy"]}
+    assert spring.id == "ev-spring-1"
+    groups = {frozenset(g) for g in spring.source_groups}
+    # The copy shares its original's group; the two springfieldnews.com reports share one too.
+    assert frozenset({"spring-1", "spring-copy"}) in groups
+    assert frozenset({"spring-2", "spring-3"}) in groups
+    assert spring.independent_sources == 2
+
+
+def test_batch_equals_stream_in_publication_order(stream, analysed_stream):
+    shuffled = list(range(len(stream)))
+    random.Random(7).shuffle(shuffled)
+    batch_events, batch_dups = cluster_articles(
+        [stream[i] for i in shuffled], [analysed_stream[i] for i in shuffled], {}
+    )
+    clusterer = OnlineClusterer()
+    for i in publication_order(stream):
+        clusterer.add(stream[i], analysed_stream[i], [])
+    assert [e.model_dump() for e in clusterer.events()] == [e.model_dump() for e in batch_events]
+    assert clusterer.duplicates == batch_dups
+
+
+def test_text_only_clustering_works_without_analyse(stream):
+    events, duplicates = cluster_articles(stream, [], {})
+    assert sum(len(e.article_ids) for e in events) == len(stream)
+    assert duplicates[0].duplicate_of == "spring-1"
+
+
+def test_roundup_does_not_glue_events(stream, analysed_stream):
+    from datetime import datetime
+
+    from newsfuse.model import Article
+
+    roundup = Article(
+        id="roundup-1",
+        title="Weekend violence: shootings at two bowling alleys",
+        text=(
+            "Two shootings at bowling alleys marked a violent week. In Springfield, two men were "
+            "wounded outside Lucky Lanes on Maple Avenue and Dorian Keller, 19, was arrested. In "
+            "Fresno, two men were wounded outside the Sunset Bowl on Cedar Street; Sergeant Omar "
+            "Haddad said no arrest has been made."
+        ),
+        published=datetime(2024, 5, 11),
+        source="statewire.com",
+    )
+    from newsfuse.analyse import analyse
+
+    articles = [*stream, roundup]
+    analysed = [*analysed_stream, *analyse([roundup], n_process=1)]
+    events, _ = cluster_articles(articles, analysed, {})
+    for event in events:
+        cities = {gold_of(a) for a in event.article_ids} - {"roundup"}
+        assert len(cities) == 1, event.article_ids
+
+
+def test_group_by_field_keeps_input_grouping(stream):
+    from newsfuse.cluster import group_by_field
+
+    tagged = [a.model_copy(update={"extra": {"story": a.id.split("-")[0]}}) for a in stream]
+    events, duplicates = group_by_field(tagged, [], "story")
+    assert duplicates == []
+    assert sorted(e.id for e in events) == ["fresno", "june", "spring"]
+    assert next(e for e in events if e.id == "spring").independent_sources == 4
