@@ -24,6 +24,11 @@ from newsfuse.extract.lexicon import load
 ANCHORED, MENTIONED = 0.9, 0.4
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 
+#: Capitalised words that never name a region ("The county", "This province").
+_FUNCTION_WORDS = frozenset(
+    {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "each", "every"}
+)
+
 
 @dataclass
 class PlaceFinding:
@@ -155,6 +160,8 @@ def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
             first = _token_at(sent, rm.start())
             if first is not None and first.ent_type_ == "NORP":
                 continue  # "the Afghan province of ...": a demonym, not the region's name
+            if all(w.lower() in _FUNCTION_WORDS for w in rm.group(1).split()):
+                continue  # "The county said": a capitalised article, not a name
             name = rm.group(0).strip()
             known = lookup(rm.group(1).strip(), states)
             word = _token_at(sent, rm.end() - 1)
