@@ -27,8 +27,24 @@ demo: install
 test: install
 	$(PY) -m pytest -q
 
+# The long evaluations on ../shared/data (tens of minutes on two cores); outputs in out/eval/.
+DATA ?= ../shared/data
+NF := $(VENV)/bin/newsfuse
 eval: install
-	$(VENV)/bin/newsfuse eval all ../shared/data
+	mkdir -p out/eval
+	$(NF) extract $(DATA)/gvdb-dev/articles.jsonl --no-progress -o out/eval/gvdb-dev.mentions.jsonl
+	$(NF) eval counts out/eval/gvdb-dev.mentions.jsonl $(DATA)/gvdb-dev
+	for set in gvc-train gva-dev; do \
+	  $(NF) brief $(DATA)/$$set/articles.jsonl --group-by event_id -f json --no-progress \
+	    -o out/eval/$$set.grouped.json && \
+	  $(NF) eval counts out/eval/$$set.grouped.json $(DATA)/$$set && \
+	  $(NF) eval places out/eval/$$set.grouped.json $(DATA)/$$set || exit 1; \
+	done
+	for set in ecbplus gvc-train gva-dev; do \
+	  $(NF) brief $(DATA)/$$set/articles.jsonl -f json --no-progress -o out/eval/$$set.clustered.json && \
+	  $(NF) eval cluster out/eval/$$set.clustered.json $(DATA)/$$set || exit 1; \
+	done
+	$(PY) benchmarks/reconcile_status.py
 
 bench: install
 	for b in benchmarks/*.py; do $(PY) $$b || exit 1; done
