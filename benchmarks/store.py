@@ -1,12 +1,13 @@
 """Store benchmark: ingest ../shared/data/gva-dev again and again into one store, up to 100,000
 articles; print the ingest rate as the store grows and page latencies at 1k, 10k and 100k.
 
-What it measures: the store's part of ingest (classify against the store, assign online with
-the store's CentroidAssigner, write, rebuild the changed events with the real reconcile and
-build_brief) with PRECOMPUTED analyses: title+lead embeddings computed once with newsfuse's
-embedding model (cached), sentences split on newlines, and mentions found by a small regex for
-"N killed/injured" phrases — the NLP models are not re-run per copy. Copies get new ids, URLs,
-dates (shifted by whole years) and a one-line text suffix, so none is a duplicate of another.
+What it measures: the store's part of ingest (classify against the store, place each article
+with the cluster stage's OnlineClusterer and save its state, write, rebuild the changed events
+with the real reconcile and build_brief) with PRECOMPUTED analyses: title+lead embeddings
+computed once with newsfuse's embedding model (cached), sentences split on newlines, no
+entities, and mentions found by a small regex for "N killed/injured" phrases — the NLP models
+are not re-run per copy. Copies get new ids, URLs, dates (shifted by 5 years, so copies do not
+overlap in time: gva-dev spans 4.3 years) and a one-line text suffix.
 Pages are served in-process by FastAPI's TestClient (routing, store queries, templates).
 
     PYTHONPATH=src python benchmarks/store.py [--target 100000] [--db PATH]
@@ -28,8 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from newsfuse.model import Analysed, Article, CountValue, Mention, Span
-from newsfuse.store import (CentroidAssigner, Stages, counts, default_stages, ingest_articles,
-                            open_store)
+from newsfuse.store import Stages, counts, default_stages, ingest_articles, open_store
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "gva-dev" / "articles.jsonl"
@@ -84,7 +84,7 @@ def regex_mentions(article: Article, analysed: Analysed) -> list[Mention]:
 
 def copies(articles: list[Article], vectors: np.ndarray, k: int):
     """The k-th perturbed copy of the data set, with its precomputed analyses."""
-    shift = timedelta(days=366 * 4 * k)
+    shift = timedelta(days=366 * 5 * k)
     for article, vector in zip(articles, vectors, strict=True):
         text = article.text if k == 0 else f"{article.text}\n(Archive copy {k}.)"
         copy = article.model_copy(update={
@@ -95,6 +95,18 @@ def copies(articles: list[Article], vectors: np.ndarray, k: int):
         })
         yield copy, Analysed(article_id=copy.id, sentences=sentences(text),
                              embedding=vector.tolist())
+
+
+def state_size(store) -> str:
+    import sqlalchemy as sa
+
+    from newsfuse.store import schema as t
+
+    with store.read() as conn:
+        size = conn.execute(sa.select(sa.func.length(t.cluster_state.c.state))).scalar() or 0
+    clusterer = store.clustering[1] if store.clustering else None
+    open_events = len(clusterer._open) if clusterer else 0
+    return f"clusterer state {size / 1e6:.1f} MB, {open_events} open events"
 
 
 def page_times(store, n: int = 40) -> dict[str, tuple[float, float]]:
@@ -139,7 +151,7 @@ def main() -> None:
     analysed: dict[str, Analysed] = {}
     real = default_stages()
     stages = Stages(analyse=lambda batch: [analysed.pop(a.id) for a in batch],
-                    extract=regex_mentions, assigner=CentroidAssigner(),
+                    extract=regex_mentions,
                     reconcile=real.reconcile, build_brief=real.build_brief)
     tmp = tempfile.mkdtemp(prefix="newsfuse-bench-")
     db = args.db or f"{tmp}/bench.db"
@@ -149,7 +161,7 @@ def main() -> None:
     done, k, rates = 0, 0, {}
     pending: list[Article] = []
     window_start, window_done = time.perf_counter(), 0
-    marks = [m for m in CHECKPOINTS if m <= args.target]
+    marks = sorted({m for m in CHECKPOINTS if m <= args.target} | {args.target})
     while done < args.target:
         for copy, an in copies(articles, vectors, k):
             pending.append(copy)
@@ -171,7 +183,7 @@ def main() -> None:
                         with store.read() as conn:
                             c = counts(conn)
                         print(f"  store: {c['articles']} articles, {c['events']} events, "
-                              f"{c['mentions']} mentions")
+                              f"{c['mentions']} mentions; {state_size(store)}")
                         for name, (p50, p95) in page_times(store).items():
                             print(f"  {name:36} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")
                         window_start = time.perf_counter()

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from newsfuse.model import Analysed, Article, Attribution, CountValue, Mention, Span
-from newsfuse.store import CentroidAssigner, Stages, default_stages
+from newsfuse.store import Stages, default_stages
 
 DATA = Path(__file__).parent / "data" / "stories.jsonl"
 
@@ -51,5 +51,5 @@ def stories_extract(claims: dict[str, list[dict]]):
 def stories_stages(claims: dict[str, list[dict]]) -> Stages:
     real = default_stages(n_process=1)
     return Stages(analyse=real.analyse, extract=stories_extract(claims),
-                  assigner=CentroidAssigner(), reconcile=real.reconcile,
+                  reconcile=real.reconcile,
                   build_brief=real.build_brief)

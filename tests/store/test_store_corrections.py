@@ -6,14 +6,12 @@ import pytest
 import sqlalchemy as sa
 
 from newsfuse.errors import ConfigError, NotFoundError
-from newsfuse.model import Correction, Event
 from newsfuse.store import (
     get_article,
     get_event,
     ingest_articles,
     list_corrections,
     merge_events,
-    replay_corrections,
     resolve_event_id,
     split_event,
 )
@@ -76,11 +74,3 @@ def test_bad_corrections_are_refused(store, stories, stages):
         split_event(store, fire, ["valdane-1", "valdane-2", "valdane-3"], **_fns(stages))
     with store.read() as conn:
         assert list_corrections(conn) == []
-
-
-def test_replay_corrections_on_a_fresh_clustering():
-    events = [Event(id="x", article_ids=["a", "b", "c"]), Event(id="y", article_ids=["d"])]
-    corrections = [Correction(action="split", event_ids=["x"], article_ids=["c"]),
-                   Correction(action="merge", event_ids=["x", "y"], article_ids=["a", "d"])]
-    groups = replay_corrections(events, corrections)
-    assert sorted(sorted(g) for g in groups) == [["a", "b", "d"], ["c"]]

@@ -104,7 +104,7 @@ def test_a_crash_mid_ingest_leaves_committed_batches_and_the_next_ingest_resumes
             raise RuntimeError("killed")
         return stages.analyse(batch)
 
-    broken = Stages(analyse=failing_analyse, extract=stages.extract, assigner=stages.assigner,
+    broken = Stages(analyse=failing_analyse, extract=stages.extract,
                     reconcile=stages.reconcile, build_brief=stages.build_brief)
     with pytest.raises(RuntimeError):
         ingest_articles(store, articles, broken, batch_size=2)

@@ -20,7 +20,7 @@ def test_migrated_schema_matches_the_table_definitions(tmp_path):
         version = conn.execute(sa.text("select version_num from alembic_version")).scalar_one()
     store.close()
     assert diff == []
-    assert version == "0001"
+    assert version == "0002"
 
 
 def test_reopening_keeps_data(tmp_path, stories, stages):

@@ -42,7 +42,7 @@ def test_a_failed_ingest_is_retried_on_the_next_poll(tmp_path, store, stories, s
     def crash(batch):
         raise KeyboardInterrupt
 
-    broken = Stages(analyse=crash, extract=stages.extract, assigner=stages.assigner,
+    broken = Stages(analyse=crash, extract=stages.extract, 
                     reconcile=stages.reconcile, build_brief=stages.build_brief)
     with pytest.raises(KeyboardInterrupt):
         poll_once(store, folder, broken, OPTIONS, {})

@@ -81,7 +81,7 @@ def test_event_page_draws_summary_disputes_chart_and_timeline(tmp_path, web_stor
         return brief
 
     stages = Stages(analyse=web_stages.analyse, extract=web_stages.extract,
-                    assigner=web_stages.assigner, reconcile=reconcile, build_brief=build_brief)
+                    reconcile=reconcile, build_brief=build_brief)
     with open_store(tmp_path / "rich.db") as store:
         ingest_articles(store, web_stories[0], stages)
         client = TestClient(create_app(store, stages=stages))

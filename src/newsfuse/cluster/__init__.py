@@ -9,6 +9,7 @@ Public API::
     group_by_field(articles, analysed, field)          # events from an input field instead
     load_params(path=None) -> ClusterParams            # the fitted parameters (params.json)
     wire_source(title, text) -> agency key or None     # the source-independence key
+    save_state(clusterer) -> bytes / load_state(bytes, params) -> OnlineClusterer
 
 See docs/cluster.md.
 """
@@ -22,6 +23,7 @@ from newsfuse.cluster.corrections import apply_corrections, event_id_for, seed_o
 from newsfuse.cluster.dedup import NearDuplicateIndex, wire_source
 from newsfuse.cluster.online import OnlineClusterer
 from newsfuse.cluster.params import ClusterParams, load_params
+from newsfuse.cluster.state import load_state, save_state
 from newsfuse.model import Analysed, Article, Correction, Duplicate, Event, Mention
 
 __all__ = [
@@ -33,8 +35,10 @@ __all__ = [
     "event_id_for",
     "group_by_field",
     "load_params",
+    "load_state",
     "make_event",
     "publication_order",
+    "save_state",
     "seed_of",
     "wire_source",
 ]

@@ -119,6 +119,13 @@ class NearDuplicateIndex:
             return True
         return len(mine & theirs) / len(mine | theirs) >= self.title_overlap
 
+    def forget(self, article_id: str) -> None:
+        """Forget an article entirely: it is no longer found as anyone's first copy."""
+        self.remove(article_id)
+        self._first.pop(article_id, None)
+        self._order.pop(article_id, None)
+        self._titles.pop(article_id, None)
+
     def remove(self, article_id: str) -> None:
         """Forget an article (its copies keep pointing at it)."""
         if article_id in self._hashes:

@@ -55,8 +55,14 @@ class OnlineClusterer:
         >>> events, duplicates = clusterer.events(), clusterer.duplicates
     """
 
-    def __init__(self, params: ClusterParams | None = None, corrections=()) -> None:
+    def __init__(
+        self, params: ClusterParams | None = None, corrections=(), *, forget_closed: bool = False
+    ) -> None:
         self.params = params or load_params()
+        # forget_closed: a closed event's articles also leave the duplicate index and the
+        # placement records, so memory (and a saved state, see state.py) holds only open events.
+        self.forget_closed = forget_closed
+        self._next_key = 0
         p = self.params
         self._dups = NearDuplicateIndex(p.dup_threshold, p.dup_num_perm, p.dup_shingle, p.dup_min_words)
         self._index = Index(ndim=EMBED_DIMS + p.entity_dims, metric="cos", dtype="f32")
@@ -71,12 +77,21 @@ class OnlineClusterer:
         self._entity_df: Counter = Counter()
         self._seen = 0
         self._now_day: int | None = None
-        self.duplicates: list[Duplicate] = []
+        self._duplicates: dict[str, Duplicate] = {}
         self.corrections: list[Correction] = []
         self._must: dict[str, str] = {}  # union-find parent over article ids
         self._cannot: dict[str, set[str]] = {}
         for correction in corrections:
             self._constrain(correction)
+
+    @property
+    def duplicates(self) -> list[Duplicate]:
+        """The near-duplicates found, in the order their copies arrived."""
+        return list(self._duplicates.values())
+
+    def _new_key(self) -> int:
+        key, self._next_key = self._next_key, self._next_key + 1
+        return key
 
     # --- the stream ---------------------------------------------------------------------------
 
@@ -86,13 +101,15 @@ class OnlineClusterer:
         """Place one article (the next in publication order) and return its event id."""
         feats, weights = self.prepare(article, analysed, mentions)
         dup = self._dups.add(article.id, article.text, article.title)
+        if dup is not None and dup[0] not in self._info:  # its first copy was forgotten
+            dup = None
         forced = self._forced_event(article.id)
         excluded = self._excluded_events(article.id)
         if forced is None and dup is not None and self._info[dup[0]].event not in excluded:
             forced = self._info[dup[0]].event
         if dup is not None:
-            self.duplicates.append(
-                Duplicate(article_id=article.id, duplicate_of=dup[0], kind="near", similarity=round(dup[1], 4))
+            self._duplicates[article.id] = Duplicate(
+                article_id=article.id, duplicate_of=dup[0], kind="near", similarity=round(dup[1], 4)
             )
         if forced is not None:
             event, fold = self._events[forced], dup is None
@@ -191,7 +208,7 @@ class OnlineClusterer:
     ) -> int:
         """Add the article to ``event`` (or a new event) and return the event's key."""
         if event is None:
-            key = len(self._events)
+            key = self._new_key()
             event = EventProfile(key=key, id=event_id_for(feats.article_id), seed=feats.article_id)
             self._events[key] = event
             self._open.add(key)
@@ -252,17 +269,22 @@ class OnlineClusterer:
             # A closed event is never scored again: its articles' features can go (memory).
             for article_id in self._events[key].article_ids:
                 self._feats.pop(article_id, None)
+            if self.forget_closed:
+                for article_id in self._events.pop(key).article_ids:
+                    self._info.pop(article_id, None)
+                    self._dups.forget(article_id)
+                    self._duplicates.pop(article_id, None)
 
     def _close_stale(self) -> None:
         p = self.params
         if self._now_day is not None:
             while self._by_day and self._by_day[0][0] < self._now_day - p.window_days:
                 day, key = heapq.heappop(self._by_day)
-                if self._events[key].last_day == day:
+                if key in self._events and self._events[key].last_day == day:
                     self._close(key)
         while self._by_seq and self._by_seq[0][0] < self._seen - p.idle_articles:
             seq, key = heapq.heappop(self._by_seq)
-            if self._events[key].last_seq == seq:
+            if key in self._events and self._events[key].last_seq == seq:
                 self._close(key)
 
     # --- corrections --------------------------------------------------------------------------
@@ -342,7 +364,7 @@ class OnlineClusterer:
         moving = [a for a in article_ids if a in event.article_ids]
         if not moving or len(moving) == len(event.article_ids):
             return
-        new_key = len(self._events)
+        new_key = self._new_key()
         new = EventProfile(key=new_key, id=event_id_for(moving[0]), seed=moving[0])
         self._events[new_key] = new
         self._open.add(new_key)
@@ -372,6 +394,27 @@ class OnlineClusterer:
         self._events[event.key] = fresh
         if fresh.article_ids and fresh.key in self._open:
             self._reindex(fresh)
+
+    # --- placement look-ups (cost independent of the number of events) --------------------------
+
+    def placed(self, article_id: str) -> str | None:
+        """The id of the event holding ``article_id``, or None when it was never added (or its
+        event closed and was forgotten)."""
+        info = self._info.get(article_id)
+        return self._events[info.event].id if info is not None else None
+
+    def peers(self, article_id: str) -> list[str]:
+        """The articles (placement order) of the event holding ``article_id``; [] if unknown."""
+        info = self._info.get(article_id)
+        return list(self._events[info.event].article_ids) if info is not None else []
+
+    def duplicate_of(self, article_id: str) -> Duplicate | None:
+        """The near-duplicate record of ``article_id`` when it was found to be a copy."""
+        return self._duplicates.get(article_id)
+
+    @property
+    def articles_seen(self) -> int:
+        return self._seen
 
     # --- output -------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 from newsfuse.model import Event
 
@@ -76,6 +76,11 @@ def build_event(event_id: str, ids: Sequence[str], info: Mapping[str, ArticleInf
         duplicates=duplicates,
         source_groups=list(groups.values()),
         independent_sources=len(groups),
-        first_published=min(dates) if dates else None,
-        last_published=max(dates) if dates else None,
+        first_published=min(dates, key=_as_utc) if dates else None,
+        last_published=max(dates, key=_as_utc) if dates else None,
     )
+
+
+def _as_utc(value: datetime) -> datetime:
+    """Naive times read as UTC, so naive and aware publication times compare."""
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value

@@ -9,7 +9,7 @@ SQLAlchemy Core; the schema is migrated with Alembic when a store is opened::
         page = list_events(conn, EventFilter(place="moscow"))
 """
 
-from newsfuse.store.corrections import merge_events, replay_corrections, split_event
+from newsfuse.store.corrections import merge_events, recorded_corrections, split_event
 from newsfuse.store.engine import DEFAULT_DB, Store, open_store, resolve_url
 from newsfuse.store.ingest import (
     IngestSummary,
@@ -18,7 +18,6 @@ from newsfuse.store.ingest import (
     ingest_articles,
     ingest_sources,
 )
-from newsfuse.store.online import Assigner, CentroidAssigner, EventProfile
 from newsfuse.store.read import (
     EventFilter,
     EventPage,
@@ -37,10 +36,9 @@ from newsfuse.store.read import (
 )
 
 __all__ = [
-    "DEFAULT_DB", "Assigner", "CentroidAssigner", "EventFilter", "EventPage", "EventProfile",
-    "EventSummary", "IngestSummary", "Stages", "Store", "StoredArticle", "counts",
+    "DEFAULT_DB", "EventFilter", "EventPage", "EventSummary", "IngestSummary", "Stages", "Store", "StoredArticle", "counts",
     "default_stages", "event_articles", "event_types", "get_article", "get_event",
     "ingest_articles", "ingest_sources", "iter_briefs", "list_corrections", "list_events",
-    "list_rejections", "merge_events", "open_store", "replay_corrections", "resolve_event_id",
+    "list_rejections", "merge_events", "open_store", "recorded_corrections", "resolve_event_id",
     "resolve_url", "split_event",
 ]

@@ -62,6 +62,8 @@ class Store:
 
     def __init__(self, url: str) -> None:
         self.url = url
+        # (saved version, OnlineClusterer) of this process; see store/online.py.
+        self.clustering = None
         self.is_sqlite = url.startswith("sqlite")
         try:
             if self.is_sqlite:

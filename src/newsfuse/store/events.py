@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -10,18 +9,14 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from newsfuse.cluster.sources import ArticleInfo
+from newsfuse.cluster.sources import build_event as cluster_event
 from newsfuse.model import COUNT_SLOTS, Analysed, Article, Brief, Event, Fact, Mention
 from newsfuse.store import schema as t
-from newsfuse.store.codec import analysed_from_row, enum_value, now, utc_naive, vector_bytes
-from newsfuse.store.online import EventProfile
+from newsfuse.store.codec import analysed_from_row, enum_value, now, utc_naive
 
 ReconcileFn = Callable[[Event, Sequence[Article], Sequence[Mention]], dict[str, Fact]]
 BriefFn = Callable[[Event, dict, Sequence[Article], Sequence[Mention], Sequence[Analysed]], Brief]
-
-
-def new_event_id(seed: str) -> str:
-    """A stable event id from the id of the article (or split) that started it."""
-    return "e" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass
@@ -30,14 +25,17 @@ class Member:
     analysed: Analysed
     mentions: list[Mention]
     duplicate_of: str | None
+    wire: str | None = None
+    cluster_seq: int | None = None
 
 
 def load_members(conn: Connection, event_id: str) -> list[Member]:
-    """An event's articles with their analyses and mentions, by publication time."""
+    """An event's articles with their analyses and mentions, in the order the clusterer placed
+    them (publication order; articles it never saw last, by publication time)."""
+    a = t.articles.c
     rows = conn.execute(
-        sa.select(t.articles.c.id, t.articles.c.data, t.articles.c.analysed,
-                  t.articles.c.embedding, t.articles.c.duplicate_of)
-        .where(t.articles.c.event_id == event_id)
+        sa.select(a.id, a.data, a.analysed, a.embedding, a.duplicate_of, a.wire, a.cluster_seq)
+        .where(a.event_id == event_id)
     ).all()
     ids = [r.id for r in rows]
     by_article: dict[str, list[Mention]] = {i: [] for i in ids}
@@ -49,11 +47,12 @@ def load_members(conn: Connection, event_id: str) -> list[Member]:
             by_article[row.article_id].append(Mention.model_validate(row.data))
     members = [
         Member(Article.model_validate(r.data), analysed_from_row(r.id, r.analysed, r.embedding),
-               _in_order(by_article[r.id]), r.duplicate_of)
+               _in_order(by_article[r.id]), r.duplicate_of, r.wire, r.cluster_seq)
         for r in rows
     ]
-    members.sort(key=lambda m: (m.article.published is None, utc_naive(m.article.published) or
-                                datetime.min, m.article.id))
+    members.sort(key=lambda m: (m.cluster_seq is None, m.cluster_seq or 0,
+                                m.article.published is None,
+                                utc_naive(m.article.published) or datetime.min, m.article.id))
     return members
 
 
@@ -64,43 +63,15 @@ def _in_order(mentions: list[Mention]) -> list[Mention]:
 
 
 def build_event(event_id: str, members: Sequence[Member]) -> Event:
-    """The Event of ``members``: copies grouped with their original, and articles of one outlet
-    grouped together, since neither is an independent source."""
-    ids = [m.article.id for m in members]
-    parent = {i: i for i in ids}
-
-    def find(i: str) -> str:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    duplicates: dict[str, list[str]] = {}
-    first_of_source: dict[str, str] = {}
-    for m in members:
-        if m.duplicate_of and m.duplicate_of in parent:
-            duplicates.setdefault(m.duplicate_of, []).append(m.article.id)
-            parent[find(m.article.id)] = find(m.duplicate_of)
-        source = (m.article.source or "").lower()
-        if source:
-            if source in first_of_source:
-                parent[find(m.article.id)] = find(first_of_source[source])
-            else:
-                first_of_source[source] = m.article.id
-    groups: dict[str, list[str]] = {}
-    for i in ids:
-        groups.setdefault(find(i), []).append(i)
-    dates = [m.article.published for m in members if m.article.published]
-    return Event(
-        id=event_id,
-        title=next((m.article.title for m in members if m.article.title), None),
-        article_ids=ids,
-        duplicates=duplicates,
-        source_groups=list(groups.values()),
-        independent_sources=len(groups),
-        first_published=min(dates, key=utc_naive) if dates else None,
-        last_published=max(dates, key=utc_naive) if dates else None,
-    )
+    """The Event of ``members`` as the cluster stage builds it: copies grouped with their first
+    copy, articles crediting one wire service or from one outlet grouped as one source."""
+    info = {
+        m.article.id: ArticleInfo(event=0, seq=i, title=m.article.title,
+                                  published=m.article.published, source=m.article.source,
+                                  wire=m.wire, duplicate_of=m.duplicate_of, folded=True)
+        for i, m in enumerate(members)
+    }
+    return cluster_event(event_id, [m.article.id for m in members], info)
 
 
 def refresh_events(
@@ -109,10 +80,8 @@ def refresh_events(
     *,
     reconcile: ReconcileFn,
     build_brief: BriefFn,
-    profiles: dict[str, EventProfile] | None = None,
 ) -> None:
     """Rebuild each event's record, facts and brief; delete events left without articles."""
-    profiles = profiles or {}
     for event_id in sorted(set(event_ids)):
         members = load_members(conn, event_id)
         conn.execute(sa.delete(t.facts).where(t.facts.c.event_id == event_id))
@@ -125,10 +94,6 @@ def refresh_events(
         facts = reconcile(event, articles, mentions)
         brief = build_brief(event, facts, articles, mentions, [m.analysed for m in members])
         row = event_row(event, facts, brief, articles)
-        profile = profiles.get(event_id)
-        if profile is not None:
-            row["centroid"] = vector_bytes(profile.centroid)
-            row["profile"] = {"size": profile.size, "features": profile.features}
         exists = conn.execute(sa.select(t.events.c.id).where(t.events.c.id == event_id)).first()
         if exists:
             conn.execute(sa.update(t.events).where(t.events.c.id == event_id).values(**row))

@@ -1,9 +1,9 @@
 """Incremental ingest: new articles in, only the events they change re-reconciled.
 
 Per batch, in one transaction: classify each article against the store (unchanged, update of an
-article already stored, exact copy of one, or new), run the models on the ones that need it,
-extract their mentions, assign each to an event online, write them, and rebuild the changed
-events. A crash loses at most the batch in flight; the next ingest skips what was committed and
+article already stored, or new), run the models on the ones that need it, extract their
+mentions, place each new one with the cluster stage's online clusterer (online.py), write them
+and the clusterer's state, and rebuild the changed events. A crash loses at most the batch in flight; the next ingest skips what was committed and
 so resumes where the last one stopped.
 """
 
@@ -17,14 +17,13 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from newsfuse.cluster import ClusterParams, OnlineClusterer, wire_source
 from newsfuse.model import Analysed, Article, Duplicate, Mention, Rejection
 from newsfuse.store import schema as t
-from newsfuse.store.codec import (
-    analysed_json, bytes_vector, enum_value, now, text_hash, utc_naive, vector_bytes,
-)
+from newsfuse.store.codec import analysed_json, enum_value, now, text_hash, utc_naive, vector_bytes
 from newsfuse.store.engine import Store
-from newsfuse.store.events import BriefFn, ReconcileFn, new_event_id, refresh_events
-from newsfuse.store.online import Assigner, CentroidAssigner, EventProfile
+from newsfuse.store.events import BriefFn, ReconcileFn, refresh_events
+from newsfuse.store.online import clusterer_for, forget_clusterer, save_clusterer, stored_event_for
 
 AnalyseFn = Callable[[Sequence[Article]], list[Analysed]]
 ExtractFn = Callable[[Article, Analysed], list[Mention]]
@@ -37,13 +36,14 @@ class Stages:
 
     analyse: AnalyseFn
     extract: ExtractFn
-    assigner: Assigner
     reconcile: ReconcileFn
     build_brief: BriefFn
+    #: clustering parameters (None: the fitted ``cluster/params.json``, as ``newsfuse brief``).
+    cluster_params: ClusterParams | None = None
 
 
 def default_stages(*, policy: str = "latest", n_process: int = 1, batch_size: int = 64,
-                   assigner: Assigner | None = None) -> Stages:
+                   cluster_params: ClusterParams | None = None) -> Stages:
     """The real stages of newsfuse with the given options."""
     from newsfuse.analyse import analyse
     from newsfuse.extract import extract_mentions
@@ -54,9 +54,9 @@ def default_stages(*, policy: str = "latest", n_process: int = 1, batch_size: in
         analyse=lambda arts: analyse(arts, n_process=n_process, batch_size=batch_size,
                                      embeddings=True),
         extract=extract_mentions,
-        assigner=assigner or CentroidAssigner(),
         reconcile=lambda event, arts, ms: reconcile_event(event, arts, ms, policy=policy),
         build_brief=build_brief,
+        cluster_params=cluster_params,
     )
 
 
@@ -124,8 +124,12 @@ def ingest_articles(store: Store, articles: Sequence[Article], stages: Stages, *
     summary = IngestSummary()
     ordered = _latest_versions(articles)
     for begin in range(0, len(ordered), batch_size):
-        with store.write() as conn:
-            summary.merge(_ingest_batch(conn, ordered[begin : begin + batch_size], stages))
+        try:
+            with store.write() as conn:
+                summary.merge(_ingest_batch(conn, store, ordered[begin : begin + batch_size], stages))
+        except BaseException:
+            forget_clusterer(store)  # it may hold placements that were rolled back
+            raise
         if progress:
             progress("store", min(begin + batch_size, len(ordered)), len(ordered))
     summary.unchanged += len(articles) - len(ordered)
@@ -133,7 +137,8 @@ def ingest_articles(store: Store, articles: Sequence[Article], stages: Stages, *
 
 
 def _latest_versions(articles: Sequence[Article]) -> list[Article]:
-    """One version per id (the last given), in publication order so assignment runs forward."""
+    """One version per id (the last given), in publication order (naive times as UTC, undated
+    last, ties in input order: the order ``cluster_articles`` streams them in)."""
     by_id: dict[str, Article] = {}
     for article in articles:
         by_id.pop(article.id, None)
@@ -147,12 +152,15 @@ class _Plan:
     article: Article
     hash: str
     replaces: list[str]  # ids of stored versions this one replaces
-    event_id: str | None = None  # fixed event (update, copy) or None: assign online
+    event_id: str | None = None  # fixed event (an update) or None: place it with the clusterer
     pinned: bool = False
-    duplicate_of: str | None = None
+    exact_of: str | None = None  # a stored (or earlier in the batch) article with the same text
+    cluster_seq: int | None = None
+    duplicate: Duplicate | None = None
 
 
-def _ingest_batch(conn: Connection, batch: Sequence[Article], stages: Stages) -> IngestSummary:
+def _ingest_batch(conn: Connection, store: Store, batch: Sequence[Article],
+                  stages: Stages) -> IngestSummary:
     summary = IngestSummary()
     plans: list[_Plan] = []
     hashes_in_batch: dict[str, str] = {}
@@ -166,62 +174,80 @@ def _ingest_batch(conn: Connection, batch: Sequence[Article], stages: Stages) ->
     if not plans:
         return summary
     analysed = stages.analyse([p.article for p in plans])
-    profiles: dict[str, EventProfile] = {}
+    clusterer = clusterer_for(conn, store, stages.cluster_params)
     changed: set[str] = set()
+    placed_now: dict[str, str] = {}
     for plan, an in zip(plans, analysed, strict=True):
         changed |= _remove_versions(conn, plan.replaces)
         mentions = stages.extract(plan.article, an)
         event_id = plan.event_id
-        if event_id is None and plan.duplicate_of is not None:
-            event_id = _event_of(conn, plan.duplicate_of)
         if event_id is None:
-            candidates = _candidates(conn, plan.article, stages.assigner, profiles)
-            event_id = stages.assigner.assign(plan.article, an, mentions, candidates)
-        if event_id is None:
-            event_id = new_event_id(plan.article.id)
-            summary.events_created.append(event_id)
-        profile = profiles.get(event_id) or _load_profile(conn, event_id)
-        profile = stages.assigner.update(profile, plan.article, an, mentions)
-        _widen(profile, utc_naive(plan.article.published))
-        profiles[event_id] = profile
+            event_id, new = _place(conn, clusterer, plan, an, mentions, placed_now)
+            if new:
+                summary.events_created.append(event_id)
+        placed_now[plan.article.id] = event_id
         _write_article(conn, plan, an, mentions, event_id)
         changed.add(event_id)
         if plan.replaces:
             summary.updated += 1
-        elif plan.duplicate_of:
+        elif plan.duplicate is not None:
             summary.copies += 1
         else:
             summary.added += 1
-    refresh_events(conn, changed, reconcile=stages.reconcile, build_brief=stages.build_brief,
-                   profiles=profiles)
+    save_clusterer(conn, store, clusterer)
+    refresh_events(conn, changed, reconcile=stages.reconcile, build_brief=stages.build_brief)
     summary.events_changed = sorted(changed)
     return summary
+
+
+def _place(conn: Connection, clusterer: OnlineClusterer, plan: _Plan, analysed: Analysed,
+           mentions: list[Mention], placed_now: dict[str, str]) -> tuple[str, bool]:
+    """Place a new article with the clusterer; return (stored event id, whether it is new)."""
+    article = plan.article
+    if plan.exact_of is not None and clusterer.placed(plan.exact_of) is None:
+        # The same text as an article whose event closed long ago (the clusterer forgot it):
+        # a copy of it all the same, in its event.
+        event_id = placed_now.get(plan.exact_of) or _event_of(conn, plan.exact_of)
+        if event_id is not None:
+            plan.duplicate = Duplicate(article_id=article.id, duplicate_of=plan.exact_of,
+                                       kind="exact", similarity=1.0, input=article.input)
+            return event_id, False
+    plan.cluster_seq = clusterer.articles_seen
+    clusterer.add(article, analysed, mentions)
+    found = clusterer.duplicate_of(article.id)
+    if found is not None:
+        exact = found.duplicate_of == plan.exact_of
+        plan.duplicate = found.model_copy(update={"kind": "exact" if exact else "near",
+                                                  "input": article.input})
+    return stored_event_for(conn, clusterer, article.id, placed_now)
 
 
 def _classify(conn: Connection, article: Article, hashes_in_batch: dict[str, str]) -> _Plan | None:
     """None when the store already has this exact article; else what to do with it."""
     digest = text_hash(article.text)
     a = t.articles.c
-    same_id = conn.execute(sa.select(a.id, a.text_hash, a.event_id, a.pinned)
+    same_id = conn.execute(sa.select(a.id, a.text_hash, a.event_id, a.pinned, a.cluster_seq)
                            .where(a.id == article.id)).first()
     if same_id is not None and same_id.text_hash == digest:
         return None
     same_url = []
     if article.url:
-        same_url = conn.execute(sa.select(a.id, a.text_hash, a.event_id, a.pinned)
+        same_url = conn.execute(sa.select(a.id, a.text_hash, a.event_id, a.pinned, a.cluster_seq)
                                 .where(a.url == article.url, a.id != article.id)).all()
         if any(r.text_hash == digest for r in same_url):
             return None  # the same text under another id: already stored
     old = ([same_id] if same_id is not None else []) + list(same_url)
     if old:  # an updated version: it replaces the stored ones and stays in their event
+        # The clusterer placed the first version for good; the new text does not move it.
         keep = next((r for r in old if r.pinned), old[0])
-        return _Plan(article, digest, [r.id for r in old], keep.event_id, bool(keep.pinned))
+        return _Plan(article, digest, [r.id for r in old], keep.event_id, bool(keep.pinned),
+                     cluster_seq=keep.cluster_seq)
     original = hashes_in_batch.get(digest)
     if original is None:
         row = conn.execute(sa.select(a.id).where(a.text_hash == digest, a.duplicate_of.is_(None))
                            .limit(1)).first()
         original = row.id if row else None
-    return _Plan(article, digest, [], duplicate_of=original)
+    return _Plan(article, digest, [], exact_of=original)
 
 
 def _remove_versions(conn: Connection, article_ids: list[str]) -> set[str]:
@@ -235,63 +261,9 @@ def _remove_versions(conn: Connection, article_ids: list[str]) -> set[str]:
     return events
 
 
-def _widen(profile: EventProfile, published: datetime | None) -> None:
-    if published is None:
-        return
-    if profile.first_published is None or published < profile.first_published:
-        profile.first_published = published
-    if profile.last_published is None or published > profile.last_published:
-        profile.last_published = published
-
-
 def _event_of(conn: Connection, article_id: str) -> str | None:
     row = conn.execute(sa.select(t.articles.c.event_id).where(t.articles.c.id == article_id)).first()
     return row.event_id if row else None
-
-
-def _candidates(conn: Connection, article: Article, assigner: Assigner,
-                profiles: dict[str, EventProfile]) -> list[EventProfile]:
-    """The events an article may join: those near its publication time (see online.py)."""
-    e = t.events.c
-    query = sa.select(e.id, e.centroid, e.profile, e.first_published, e.last_published)
-    published = utc_naive(article.published)
-    if published is not None:
-        query = query.where(e.first_published >= published - assigner.horizon,
-                            e.first_published <= published + assigner.window,
-                            e.last_published >= published - assigner.window)
-    query = query.order_by(e.last_published.desc()).limit(assigner.max_candidates)
-    found = {r.id: _profile(r) for r in conn.execute(query)}
-    for event_id, profile in profiles.items():  # this batch's changes are not in the table yet
-        if event_id in found or _in_window(profile, published, assigner):
-            found[event_id] = profile
-    return list(found.values())
-
-
-def _in_window(profile: EventProfile, published: datetime | None, assigner: Assigner) -> bool:
-    if published is None or profile.first_published is None:
-        return published is None
-    if published - profile.first_published > assigner.horizon:
-        return False
-    return (profile.first_published - assigner.window <= published
-            <= (profile.last_published or profile.first_published) + assigner.window)
-
-
-def _profile(row) -> EventProfile:
-    extra = row.profile or {}
-    return EventProfile(row.id, bytes_vector(row.centroid), extra.get("size", 0),
-                        row.first_published, row.last_published, extra.get("features", {}))
-
-
-def _load_profile(conn: Connection, event_id: str) -> EventProfile:
-    e = t.events.c
-    row = conn.execute(sa.select(e.id, e.centroid, e.profile, e.first_published, e.last_published)
-                       .where(e.id == event_id)).first()
-    if row is None:
-        return EventProfile(event_id)
-    profile = _profile(row)
-    if profile.centroid is not None:
-        profile.centroid = profile.centroid.copy()  # frombuffer is read-only
-    return profile
 
 
 def _write_article(conn: Connection, plan: _Plan, analysed: Analysed, mentions: list[Mention],
@@ -300,15 +272,13 @@ def _write_article(conn: Connection, plan: _Plan, analysed: Analysed, mentions: 
     conn.execute(sa.insert(t.articles).values(
         id=article.id, url=article.url, text_hash=plan.hash, title=article.title,
         source=article.source, published=utc_naive(article.published), event_id=event_id,
-        pinned=plan.pinned, duplicate_of=plan.duplicate_of,
+        pinned=plan.pinned, duplicate_of=plan.duplicate.duplicate_of if plan.duplicate else None,
+        cluster_seq=plan.cluster_seq, wire=wire_source(article.title, article.text),
         data=article.model_dump(mode="json"), analysed=analysed_json(analysed),
         embedding=vector_bytes(analysed.embedding), ingested_at=now()))
     if mentions:
         conn.execute(sa.insert(t.mentions), [
             {"id": m.id, "article_id": article.id, "slot": enum_value(m.slot), "scope": m.scope,
              "data": m.model_dump(mode="json")} for m in mentions])
-    if plan.duplicate_of:
-        conn.execute(sa.delete(t.duplicates).where(t.duplicates.c.article_id == article.id))
-        conn.execute(sa.insert(t.duplicates).values(
-            article_id=article.id, duplicate_of=plan.duplicate_of, kind="exact", similarity=1.0,
-            input=article.input))
+    if plan.duplicate is not None:
+        record_duplicates(conn, [plan.duplicate])

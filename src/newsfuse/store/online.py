@@ -1,105 +1,90 @@
-"""Online event assignment: the interface the store needs from clustering, and a stand-in.
+"""The store's online clustering: the cluster stage's :class:`OnlineClusterer`, kept for good.
 
-The store assigns each new article to an existing event or a new one, one article at a time, so
-that an ingest only touches the events it changes. It asks an :class:`Assigner` two things:
+``newsfuse ingest`` places articles exactly as ``newsfuse brief`` does (same features,
+near-duplicates, wire keys, scoring and ``params.json``) because it runs the same clusterer, fed
+the same articles in publication order. The clusterer lives on across batches and processes:
 
-- ``assign(article, analysed, mentions, candidates)``: the id of the candidate event the article
-  belongs to, or None for a new event;
-- ``update(profile, article, analysed, mentions)``: the event's profile with the article added.
+- it runs with ``forget_closed=True``: an event closes once no article joined it for the
+  window (45 days of publication time), and its articles then leave the clusterer's memory, so
+  what it holds follows the open window and the vocabulary, not the store's size;
+- after every batch (and every correction) its state (:func:`newsfuse.cluster.save_state`) is
+  written to the ``cluster_state`` row IN THE SAME TRANSACTION as the articles, so the saved
+  state and the stored articles always agree, whatever crashes;
+- a process keeps its clusterer in memory between batches and reloads it only when the row's
+  ``version`` moved (another process wrote) or a transaction failed after the clusterer changed.
 
-A profile is what an assigner keeps per event (a centroid, counts, opaque JSON features); the
-store persists it with the event, so assigning never reloads the models or an event's articles.
-Candidates are the events whose publication window (widened by ``assigner.window``) contains the
-article's publication time and that started at most ``assigner.horizon`` before it (which keeps
-the candidate query a bounded index range however large the store grows), or the most recent
-events when the article has no date.
-
-:class:`CentroidAssigner` is the store's stand-in until ``newsfuse.cluster`` provides the real
-one: cosine similarity of title+lead embeddings to the event's centroid, inside a time window.
+The clusterer names events ``ev-<first article id>``; the store follows, and maps a placement to
+its stored event through the article's peers (see :func:`stored_event_for`), so merges, splits
+and replaced versions never confuse the two.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from typing import Any, Protocol
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 
-import numpy as np
+from newsfuse.cluster import ClusterParams, OnlineClusterer, load_state, save_state
+from newsfuse.store import schema as t
+from newsfuse.store.codec import now
+from newsfuse.store.engine import Store
 
-from newsfuse.model import Analysed, Article, Mention
-
-
-@dataclass
-class EventProfile:
-    """What an assigner knows about one event."""
-
-    event_id: str
-    centroid: np.ndarray | None = None
-    size: int = 0
-    first_published: datetime | None = None
-    last_published: datetime | None = None
-    features: dict[str, Any] = field(default_factory=dict)
+STATE_ROW = 1
 
 
-class Assigner(Protocol):
-    window: timedelta
-    horizon: timedelta
-    max_candidates: int
-
-    def assign(
-        self,
-        article: Article,
-        analysed: Analysed,
-        mentions: Sequence[Mention],
-        candidates: Sequence[EventProfile],
-    ) -> str | None: ...
-
-    def update(
-        self,
-        profile: EventProfile,
-        article: Article,
-        analysed: Analysed,
-        mentions: Sequence[Mention],
-    ) -> EventProfile: ...
-
-
-@dataclass
-class CentroidAssigner:
-    """Join the most similar event in the window if its centroid is close enough.
+def clusterer_for(conn: Connection, store: Store, params: ClusterParams | None = None) -> OnlineClusterer:
+    """The store's clusterer, current as of this transaction.
 
     Args:
-        threshold: the least cosine similarity between the article and an event's centroid.
-        window: how far before an event's first and after its last article an article may be.
-        horizon: how long after an event's first article a new one may still join it.
-        max_candidates: the most events compared per article.
+        conn: a write transaction on ``store``.
+        store: the store (its in-memory copy is reused while the saved version has not moved).
+        params: clustering parameters (default: the fitted ``params.json``).
     """
+    c = t.cluster_state.c
+    version = conn.execute(sa.select(c.version).where(c.id == STATE_ROW)).scalar()
+    cached = store.clustering
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    if version is None:  # a new store (or one made before the clusterer was saved)
+        clusterer = OnlineClusterer(params, forget_closed=True)
+    else:
+        state = conn.execute(sa.select(c.state).where(c.id == STATE_ROW)).scalar_one()
+        clusterer = load_state(state, params)
+    store.clustering = (version, clusterer)
+    return clusterer
 
-    threshold: float = 0.8
-    window: timedelta = timedelta(days=4)
-    horizon: timedelta = timedelta(days=60)
-    max_candidates: int = 500
 
-    def assign(self, article, analysed, mentions, candidates):
-        if analysed.embedding is None:
-            return None
-        vector = np.asarray(analysed.embedding, dtype=np.float32)
-        best_id, best_score = None, self.threshold
-        for profile in candidates:
-            if profile.centroid is None:
-                continue
-            norm = float(np.linalg.norm(profile.centroid)) or 1.0
-            score = float(vector @ profile.centroid) / norm
-            if score >= best_score:
-                best_id, best_score = profile.event_id, score
-        return best_id
+def save_clusterer(conn: Connection, store: Store, clusterer: OnlineClusterer) -> None:
+    """Write the clusterer's state in this transaction and remember it as current."""
+    c = t.cluster_state.c
+    cached = store.clustering
+    version = (cached[0] or 0) + 1 if cached is not None else 1
+    values = {"version": version, "articles": clusterer.articles_seen,
+              "state": save_state(clusterer), "updated": now()}
+    done = conn.execute(sa.update(t.cluster_state).where(c.id == STATE_ROW).values(**values))
+    if done.rowcount == 0:
+        conn.execute(sa.insert(t.cluster_state).values(id=STATE_ROW, **values))
+    store.clustering = (version, clusterer)
 
-    def update(self, profile, article, analysed, mentions):
-        if analysed.embedding is not None:
-            vector = np.asarray(analysed.embedding, dtype=np.float32)
-            if profile.centroid is None:
-                profile.centroid = vector.copy()
-            else:  # running mean of the members' vectors
-                profile.centroid = (profile.centroid * profile.size + vector) / (profile.size + 1)
-        profile.size += 1
-        return profile
+
+def forget_clusterer(store: Store) -> None:
+    """Drop the in-memory clusterer (its transaction failed): the next use reloads the saved one."""
+    store.clustering = None
+
+
+def stored_event_for(conn: Connection, clusterer: OnlineClusterer, article_id: str,
+                     placed_now: dict[str, str]) -> tuple[str, bool]:
+    """The stored event of a just-placed article: the event of its latest peer that the store
+    has (``placed_now``: this batch's placements), else the clusterer's new event id.
+
+    Returns:
+        (event id, whether the event is new).
+    """
+    for peer in reversed(clusterer.peers(article_id)):
+        if peer == article_id:
+            continue
+        if peer in placed_now:
+            return placed_now[peer], False
+        row = conn.execute(sa.select(t.articles.c.event_id).where(t.articles.c.id == peer)).first()
+        if row is not None and row.event_id:
+            return row.event_id, False
+    return clusterer.placed(article_id), True

@@ -13,6 +13,9 @@ import sqlalchemy as sa
 
 metadata = sa.MetaData()
 
+#: Event ids are the cluster stage's ``ev-<first article id>`` (article ids are up to 200).
+EVENT_ID = sa.String(220)
+
 articles = sa.Table(
     "articles",
     metadata,
@@ -22,10 +25,14 @@ articles = sa.Table(
     sa.Column("title", sa.Text),
     sa.Column("source", sa.String(300)),
     sa.Column("published", sa.DateTime, index=True),
-    sa.Column("event_id", sa.String(64), index=True),
+    sa.Column("event_id", EVENT_ID, index=True),
     # Set by a user's split: online assignment and updates never move a pinned article.
     sa.Column("pinned", sa.Boolean, nullable=False, default=False),
     sa.Column("duplicate_of", sa.String(200)),
+    # The article's position in the clusterer's stream (None: never given to it).
+    sa.Column("cluster_seq", sa.Integer),
+    # The wire service it credits (cluster.wire_source): its source-independence key.
+    sa.Column("wire", sa.String(40)),
     sa.Column("data", sa.JSON, nullable=False),
     sa.Column("analysed", sa.JSON),
     sa.Column("embedding", sa.LargeBinary),
@@ -45,7 +52,7 @@ mentions = sa.Table(
 events = sa.Table(
     "events",
     metadata,
-    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("id", EVENT_ID, primary_key=True),
     sa.Column("headline", sa.Text),
     sa.Column("event_date", sa.Date, index=True),
     sa.Column("sort_date", sa.DateTime, index=True),
@@ -60,8 +67,6 @@ events = sa.Table(
     sa.Column("statuses", sa.JSON),
     # Lower-cased headline, place, type and titles: what the text filter searches.
     sa.Column("search_text", sa.Text),
-    sa.Column("centroid", sa.LargeBinary),
-    sa.Column("profile", sa.JSON),
     sa.Column("data", sa.JSON, nullable=False),
     sa.Column("brief", sa.JSON),
     sa.Column("updated_at", sa.DateTime, nullable=False),
@@ -70,7 +75,7 @@ events = sa.Table(
 facts = sa.Table(
     "facts",
     metadata,
-    sa.Column("event_id", sa.String(64), primary_key=True),
+    sa.Column("event_id", EVENT_ID, primary_key=True),
     sa.Column("slot", sa.String(40), primary_key=True),
     sa.Column("status", sa.String(20), nullable=False),
     sa.Column("best", sa.Text),
@@ -108,7 +113,7 @@ corrections = sa.Table(
     sa.Column("action", sa.String(10), nullable=False),
     sa.Column("event_ids", sa.JSON, nullable=False),
     sa.Column("article_ids", sa.JSON, nullable=False),
-    sa.Column("result_event_id", sa.String(64)),
+    sa.Column("result_event_id", EVENT_ID),
     sa.Column("created", sa.DateTime, nullable=False),
 )
 
@@ -116,8 +121,8 @@ corrections = sa.Table(
 event_aliases = sa.Table(
     "event_aliases",
     metadata,
-    sa.Column("old_id", sa.String(64), primary_key=True),
-    sa.Column("event_id", sa.String(64), nullable=False, index=True),
+    sa.Column("old_id", EVENT_ID, primary_key=True),
+    sa.Column("event_id", EVENT_ID, nullable=False, index=True),
 )
 
 # Files `watch` has ingested (path, size, mtime): a restart does not re-read them.
@@ -128,4 +133,16 @@ seen_files = sa.Table(
     sa.Column("size", sa.BigInteger, nullable=False),
     sa.Column("mtime", sa.Float, nullable=False),
     sa.Column("ingested_at", sa.DateTime, nullable=False),
+)
+
+# The online clusterer's saved state (cluster.save_state), one row, rewritten by every ingest
+# batch and correction in the same transaction; ``version`` tells a process its copy is stale.
+cluster_state = sa.Table(
+    "cluster_state",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("articles", sa.Integer, nullable=False),
+    sa.Column("state", sa.LargeBinary, nullable=False),
+    sa.Column("updated", sa.DateTime, nullable=False),
 )

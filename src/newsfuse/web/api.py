@@ -147,7 +147,8 @@ def api_merge(request: Request, body: MergeIn) -> EventIdOut:
     try:
         with state.write_lock:
             kept = merge_events(state.store, body.event_ids, reconcile=state.stages.reconcile,
-                                build_brief=state.stages.build_brief)
+                                build_brief=state.stages.build_brief,
+                                cluster_params=state.stages.cluster_params)
     except NotFoundError as exc:
         raise _not_found(exc) from exc
     except ConfigError as exc:
@@ -163,7 +164,8 @@ def api_split(request: Request, event_id: str, body: SplitIn) -> EventIdOut:
         with state.write_lock:
             new_id = split_event(state.store, event_id, body.article_ids,
                                  reconcile=state.stages.reconcile,
-                                 build_brief=state.stages.build_brief)
+                                 build_brief=state.stages.build_brief,
+                                 cluster_params=state.stages.cluster_params)
     except NotFoundError as exc:
         raise _not_found(exc) from exc
     except ConfigError as exc:

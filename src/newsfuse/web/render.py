@@ -126,7 +126,9 @@ def series_chart(fact: Fact) -> Markup | None:
         '<polyline class="line" points="'
         + " ".join(f"{x:.1f},{yy:.1f}" for x, yy in coords) + '"/>',
     ]
-    for (x, yy), point in zip(coords, points):
+    for n, ((x, yy), point) in enumerate(zip(coords, points)):
+        # The first and last dates sit at the chart's edges: anchor them inwards, never clipped.
+        anchor = "start" if n == 0 and len(points) > 1 else "end" if n == len(points) - 1 and n else "middle"
         if point.high is None:  # open interval: an arrow up from the lower bound
             parts.append(f'<line class="open" x1="{x:.1f}" y1="{yy:.1f}" x2="{x:.1f}" '
                          f'y2="{max(PAD_T, yy - 14):.1f}"/>')
@@ -137,7 +139,7 @@ def series_chart(fact: Fact) -> Markup | None:
             f"{escape(point.value)} — {escape(point.attribution or '')}</title></circle></a>"
             f'<text class="label" x="{x:.1f}" y="{yy - 8:.1f}" text-anchor="middle">'
             f"{escape(point.value)}</text>"
-            f'<text class="tick" x="{x:.1f}" y="{CHART_H - 12}" text-anchor="middle">'
+            f'<text class="tick" x="{x:.1f}" y="{CHART_H - 12}" text-anchor="{anchor}">'
             f"{escape(_short_date(point))}</text>"
         )
     parts.append("</svg>")
