@@ -6,9 +6,11 @@ Relevance is the cosine to the centroid of the event's candidate sentences, plus
 reconciled fact whose evidence lies in the sentence and for an article's lead. Every chosen
 sentence cites its own article and every article with a sentence that says the same (cosine at
 least ``same_as``) or that supports a fact the sentence states. Parameters: ``data/summary.json``.
-Embeddings come from ``Analysed.sentence_embeddings`` when the analysis made them, otherwise
-from ``newsfuse.analyse.embed`` for a few lexically pre-ranked candidates per event (the model
-call dominates this stage's cost). An event reported by one article only, where there is little
+Embeddings come from ``Analysed.sentence_embeddings`` when the analysis made them (the sentences
+of each article's lead, read in context by the lead's model call); when those give at least
+``analysed_enough`` candidates, only they are candidates and the model is not called. Otherwise
+``newsfuse.analyse.embed`` embeds a few lexically pre-ranked candidates per event (the model call
+then dominates this stage's cost). An event reported by one article only, where there is little
 redundancy to remove, uses hashed word vectors instead of the model.
 """
 
@@ -137,11 +139,17 @@ def select(
         return []
     if len(cands) <= s["min_sentences"] and all(c.vector is None for c in cands):
         return [(c, []) for c in cands]  # nothing to choose between: no model call
-    missing = [c for c in cands if c.vector is None]
     n_articles = len({c.article_id for c in cands})
     if n_articles < s["model_min_articles"]:
-        # One article: little redundancy to find, so word vectors do and the model is spared.
+        # One article: little redundancy to find, so word vectors do and the model is spared
+        # (for every candidate: vectors of two kinds cannot be compared).
+        for c in cands:
+            c.vector = None
         embed = lexical_vectors
+    elif sum(c.vector is not None for c in cands) >= s["analysed_enough"]:
+        # The analysis embedded the leads' sentences: enough to choose from without a model call.
+        cands = [c for c in cands if c.vector is not None]
+    missing = [c for c in cands if c.vector is None]
     budget = min(s["max_candidates"], s["candidates_per_article"] * n_articles + 2)
     if len(missing) > budget:
         scores = _lexical_prescore(cands)
