@@ -54,37 +54,9 @@ def embed(texts: Sequence[str], batch_size: int = 64, threads: int = 1) -> np.nd
         batch_size: texts per model call.
         threads: CPU threads for the model.
     """
-    vectors, _ = embed_with_spans(texts, None, batch_size=batch_size, threads=threads)
-    return vectors
-
-
-def embed_with_spans(
-    texts: Sequence[str],
-    spans: Sequence[Sequence[tuple[int, int]]] | None,
-    batch_size: int = 64,
-    threads: int = 1,
-) -> tuple[np.ndarray, list[list[np.ndarray]]]:
-    """Embed ``texts`` and, from the same model call, character spans inside each of them.
-
-    A span's vector is the unit mean of the text's token states that lie inside the span: the
-    span read in the context of its text, at no extra model cost. A span is only given while it
-    lies wholly inside the tokens the model read (texts are cut at MAX_TOKENS), so the vectors of
-    a text's spans are a prefix of its ``spans``.
-
-    Args:
-        texts: the texts; each is cut at MAX_TOKENS word pieces.
-        spans: per text, ``(start, end)`` character offsets into it, in text order; None: none.
-        batch_size: texts per model call.
-        threads: CPU threads for the model.
-
-    Returns:
-        ``(vectors, span_vectors)``: an (n, 384) float32 array of unit vectors (zeros for empty
-        text) and, per text, the unit vectors of its leading spans.
-    """
     out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-    span_out: list[list[np.ndarray]] = [[] for _ in texts]
     if not texts:
-        return out, span_out
+        return out
     session, tokenizer = _session_and_tokenizer(threads)
     # Sort by length so each padded batch wastes little.
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
@@ -97,39 +69,7 @@ def embed_with_spans(
             None,
             {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
         )[0]
-        out[idx] = _unit((hidden * mask[..., None]).sum(axis=1) / np.maximum(mask.sum(axis=1), 1)[:, None])
-        if spans is None:
-            continue
-        for row, (i, encoding) in enumerate(zip(idx, encodings, strict=True)):
-            span_out[i] = _span_vectors(hidden[row], encoding, spans[i])
-    return out, span_out
-
-
-def _span_vectors(hidden: np.ndarray, encoding, spans: Sequence[tuple[int, int]]) -> list[np.ndarray]:
-    # Real word pieces only ([CLS], [SEP] and padding have special_tokens_mask 1 or mask 0).
-    real = [
-        (k, start, end)
-        for k, ((start, end), special, m) in enumerate(
-            zip(encoding.offsets, encoding.special_tokens_mask, encoding.attention_mask, strict=True)
-        )
-        if m and not special
-    ]
-    if not real:
-        return []
-    starts = np.array([s for _, s, _ in real])
-    rows = np.array([k for k, _, _ in real])
-    read_up_to = real[-1][2]
-    found = []
-    for start, end in spans:
-        if end > read_up_to:
-            break  # the model stopped reading before the span's end
-        inside = rows[(starts >= start) & (starts < end)]
-        if inside.size == 0:
-            break
-        found.append(_unit(hidden[inside].mean(axis=0)[None, :])[0])
-    return found
-
-
-def _unit(matrix: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return (matrix / np.where(norms == 0, 1, norms)).astype(np.float32)
+        pooled = (hidden * mask[..., None]).sum(axis=1) / np.maximum(mask.sum(axis=1), 1)[:, None]
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        out[idx] = pooled / np.where(norms == 0, 1, norms)
+    return out

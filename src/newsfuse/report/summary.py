@@ -6,12 +6,13 @@ Relevance is the cosine to the centroid of the event's candidate sentences, plus
 reconciled fact whose evidence lies in the sentence and for an article's lead. Every chosen
 sentence cites its own article and every article with a sentence that says the same (cosine at
 least ``same_as``) or that supports a fact the sentence states. Parameters: ``data/summary.json``.
-Embeddings come from ``Analysed.sentence_embeddings`` when the analysis made them (the sentences
-of each article's lead, read in context by the lead's model call); when those give at least
-``analysed_enough`` candidates, only they are candidates and the model is not called. Otherwise
-``newsfuse.analyse.embed`` embeds a few lexically pre-ranked candidates per event (the model call
-then dominates this stage's cost). An event reported by one article only, where there is little
-redundancy to remove, uses hashed word vectors instead of the model.
+Embeddings come from ``Analysed.sentence_embeddings`` when the analysis made them (the first
+sentences of each article's lead, embedded in the analyse workers, at no cost here); other
+candidates are embedded through ``newsfuse.analyse.embed`` only as far as it takes to have
+``analysed_enough`` candidates, chosen by a lexical pre-score. Without them, a few lexically
+pre-ranked candidates per event are embedded (the model call then dominates this stage's cost).
+An event reported by one article only, where there is little redundancy to remove, uses hashed
+word vectors instead of the model.
 """
 
 from __future__ import annotations
@@ -146,15 +147,17 @@ def select(
         for c in cands:
             c.vector = None
         embed = lexical_vectors
-    elif sum(c.vector is not None for c in cands) >= s["analysed_enough"]:
-        # The analysis embedded the leads' sentences: enough to choose from without a model call.
-        cands = [c for c in cands if c.vector is not None]
-    missing = [c for c in cands if c.vector is None]
     budget = min(s["max_candidates"], s["candidates_per_article"] * n_articles + 2)
+    analysed = sum(c.vector is not None for c in cands)
+    if analysed and embed is not lexical_vectors:
+        # The analysis embedded the leads' first sentences (no cost here): embed only
+        # as many others as it takes to have ``analysed_enough`` candidates to choose from.
+        budget = max(0, s["analysed_enough"] - analysed)
+    missing = [c for c in cands if c.vector is None]
     if len(missing) > budget:
         scores = _lexical_prescore(cands)
-        order = sorted(range(len(cands)), key=lambda i: -scores[i])
-        keep = set(order[:budget])
+        ranked = sorted((i for i, c in enumerate(cands) if c.vector is None), key=lambda i: -scores[i])
+        keep = set(ranked[:budget])
         cands = [c for i, c in enumerate(cands) if i in keep or c.vector is not None]
         missing = [c for c in cands if c.vector is None]
     if missing:
