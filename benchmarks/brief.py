@@ -3,8 +3,8 @@
 1. 1,000 events: real gva-dev article groups (``--group-by event_id``) with constructed mentions
    (each article states the event's killed/injured figure, sometimes as a lower bound, sometimes
    attributed to police, sometimes a stale lower figure, plus a place and a date), reconciled,
-   briefed and rendered. No analysis is given, so the summary embeds its own candidates with the
-   real sentence model (its fallback, e.g. for articles read back from a store).
+   briefed and rendered. The summary embeds its candidates with the real sentence model, as in
+   ``newsfuse brief`` (analyse embeds only each article's lead).
 2. The whole pipeline on a random sample of gva-dev events (``--sample-events``): ingest (the
    sample's JSONL) -> analyse+extract (``analyse_each`` as ``newsfuse brief`` runs it, on every
    core, with embeddings) -> events (``group_by_field``: clustering is not counted, it is not
@@ -115,7 +115,7 @@ def constructed(n_events: int) -> None:
     print(f"1. constructed mentions: events {len(events)}, articles {n_articles}, load {load_text()}")
     print(f"reconcile      {t1 - t0:7.2f} s  ({1000 * (t1 - t0) / len(events):.2f} ms/event)")
     print(f"build_brief    {t2 - t1:7.2f} s  ({1000 * (t2 - t1) / len(events):.2f} ms/event, "
-          "no analysis: the summary embeds its candidates)")
+          "the summary's sentence embeddings included)")
     print(f"render md+json {t3 - t2:7.2f} s  html {t4 - t3:.2f} s  (bytes {sizes})")
     print(f"reconcile+report total {t4 - t0:.2f} s")
 
@@ -152,13 +152,6 @@ def whole_pipeline(n_events: int, seed: int) -> None:
         build_brief(e, f, [by_id[i] for i in e.article_ids],
                     [m for i in e.article_ids for m in mentions[i]],
                     [an_by_id[i] for i in e.article_ids]) for e, f in zip(events, facts, strict=True)])
-    # As before analyse embedded the leads' first sentences: the summary embeds its candidates.
-    bare = {i: a.model_copy(update={"sentence_embeddings": None}) for i, a in an_by_id.items()}
-    w = time.perf_counter()
-    for e, f in zip(events, facts, strict=True):
-        build_brief(e, f, [by_id[i] for i in e.article_ids], [m for i in e.article_ids for m in mentions[i]],
-                    [bare[i] for i in e.article_ids])
-    without = time.perf_counter() - w
     report = Report(events=briefs, articles=articles)
     stage("report: render md+json+html", lambda: [render(report, fmt) for fmt in ("md", "json", "html")])
     total_wall = sum(w for w, _ in times.values())
@@ -172,9 +165,6 @@ def whole_pipeline(n_events: int, seed: int) -> None:
     print(f"  reconcile+report share of the whole pipeline: wall {100 * sum(w for w, _ in ours) / total_wall:.1f}%"
           f", CPU {100 * sum(c for _, c in ours) / total_cpu:.1f}%  "
           f"({1000 * sum(w for w, _ in ours) / len(events):.1f} ms/event wall)")
-    print(f"  build_brief without the analysis' sentence vectors (the summary embeds its own): "
-          f"{without:.2f} s wall, {1000 * without / len(events):.1f} ms/event")
-
 
 def load_text() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())

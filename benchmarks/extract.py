@@ -8,8 +8,7 @@ analyse workers) and prints its wall time and articles/s, the CPU seconds it use
 workers), the load average of the machine before and after (other work on the same cores slows
 the wall time, not the CPU time), and what the run would take on free cores (CPU time / cores).
 Then, in one process on the first N articles (default 100, 0 = skip), the CPU time per article of
-each part: spaCy parse, building the results, extraction, embeddings of the leads and of
-their first sentences (for summaries).
+each part: spaCy parse, building the results, extraction, embedding of the leads.
 """
 
 from __future__ import annotations
@@ -23,7 +22,7 @@ from pathlib import Path
 
 from newsfuse.analyse import analyse_each, embed, lead_text
 from newsfuse.analyse.nlp import load_pipeline
-from newsfuse.analyse.workers import LEAD_CHARS, LEAD_SENTENCES, SENTENCE_CHARS, to_analysed
+from newsfuse.analyse.workers import to_analysed
 from newsfuse.extract import extract_mentions
 from newsfuse.model import Article
 
@@ -55,16 +54,11 @@ def breakdown(articles: list[Article], embeddings: bool) -> None:
     if embeddings:
         embed([lead_text(a) for a in articles])
     t4 = time.process_time()
-    if embeddings:
-        embed([s.text[:SENTENCE_CHARS] for r in results for s in r.sentences[:LEAD_SENTENCES]
-               if s.end <= LEAD_CHARS])
-    t5 = time.process_time()
     n = len(articles)
     print(f"breakdown, one process, first {n} articles "
           f"({sum(len(a.text) for a in articles) / n:.0f} characters each), CPU ms per article:")
     parts = {"spaCy parse": t1 - t0, "results (sentences, entities)": t2 - t1,
-             "extract": t3 - t2, "embeddings: title + lead": t4 - t3,
-             f"embeddings: first {LEAD_SENTENCES} lead sentences": t5 - t4}
+             "extract": t3 - t2, "embeddings: title + lead": t4 - t3}
     total = sum(parts.values())
     for name, seconds in parts.items():
         print(f"  {name:34s} {1000 * seconds / n:6.1f} ms  {100 * seconds / total:5.1f}%")

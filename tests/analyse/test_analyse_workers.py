@@ -1,7 +1,7 @@
 import numpy as np
 
 from newsfuse.analyse import analyse, analyse_each, embed, lead_text
-from newsfuse.analyse.workers import LEAD_SENTENCES, SENTENCE_CHARS
+from newsfuse.analyse.embeddings import _batches
 from newsfuse.model import Article
 
 # Our own short texts; enough of them that both processes get work.
@@ -37,10 +37,18 @@ def test_analyse_keeps_docs_across_processes():
     ]
 
 
-def test_lead_sentences_are_embedded_for_the_summary():
-    results = analyse(ARTICLES[:2], n_process=1)
-    for article, result in zip(ARTICLES[:2], results, strict=True):
-        assert np.allclose(result.embedding, embed([lead_text(article)])[0], atol=1e-5)
-        first = [s.text[:SENTENCE_CHARS] for s in result.sentences[:LEAD_SENTENCES]]
-        assert len(result.sentence_embeddings) == len(first) == 2
-        assert np.allclose(result.sentence_embeddings, embed(first), atol=1e-5)
+def test_leads_are_embedded_in_the_workers():
+    one = analyse(ARTICLES[:4], n_process=1)
+    two = analyse(ARTICLES[:4], n_process=2)
+    expected = embed([lead_text(a) for a in ARTICLES[:4]])
+    for a, b, vector in zip(one, two, expected, strict=True):
+        assert np.allclose(a.embedding, vector, atol=1e-5)
+        assert np.allclose(b.embedding, vector, atol=1e-5)
+
+
+def test_batches_hold_texts_of_similar_length():
+    texts = ["short sentence here."] * 3 + ["a much longer text " * 30] * 2 + ["x" * 5000]
+    batches = _batches(texts, 64)
+    assert sorted(i for b in batches for i in b) == list(range(len(texts)))
+    assert [sorted(b) for b in batches] == [[0, 1, 2], [3, 4], [5]]
+    assert max(len(b) for b in _batches(["same"] * 10, 4)) == 4

@@ -1,9 +1,8 @@
 """Stage ``analyse``: the one place that runs the NLP models.
 
 ``analyse(articles)`` returns one :class:`~newsfuse.model.Analysed` per article, in order:
-sentences, entities, the spaCy Doc (in memory) and embeddings of the title and lead (with, from
-the same model call, the embeddings of the sentences inside the lead). Nothing downstream loads a
-model. ``analyse_each(articles, fn)`` also runs ``fn(article, analysed)`` (extraction) in the
+sentences, entities, the spaCy Doc (in memory) and the embedding of the title and lead. Nothing
+downstream loads a model. ``analyse_each(articles, fn)`` also runs ``fn(article, analysed)`` (extraction) in the
 process that holds the Doc, so that Docs never cross processes when workers run.
 """
 
@@ -44,8 +43,7 @@ def analyse(
         articles: the articles, in the order the results are wanted.
         n_process: worker processes; 0 = one per core when there are many articles.
         batch_size: documents per spaCy batch.
-        embeddings: also embed title+lead (for clustering) and the lead's sentences (for
-            summaries).
+        embeddings: also embed title+lead (for clustering).
         progress: ``progress("analyse", done, total)``.
 
     Returns:

@@ -25,10 +25,6 @@ MULTIPROCESS_MIN_ARTICLES = 64
 #: Chunks per worker: enough that one slow chunk does not leave the other cores idle at the end.
 CHUNKS_PER_WORKER = 8
 LEAD_CHARS = 600
-#: Sentences of the lead embedded for the summary (each costs about a tenth of the lead), and the
-#: characters of each that are read: a sentence's first words carry most of its sense.
-LEAD_SENTENCES = 2
-SENTENCE_CHARS = 160
 
 Job = tuple[Callable | None, bool, bool, int]  # fn, embeddings, keep_docs, batch_size
 _job: Job | None = None  # set in each worker by _init_worker
@@ -136,23 +132,16 @@ def to_analysed(article: Article, doc) -> Analysed:
 
 
 def embed_leads(articles: Sequence[Article], results: list[Analysed]) -> None:
-    """Title+lead vectors, and vectors of the first sentences of each lead (for summaries).
+    """Title+lead vectors (for clustering).
 
-    The sentences are embedded on their own (cut at SENTENCE_CHARS), in the same sorted batches
-    as the leads. Pooling the lead's own token states over each sentence would cost nothing, but
-    the context smears them: a lead's sentences come out 0.75-0.87 similar to each other where
-    embedded alone they are 0.2-0.5, which breaks the summary's redundancy and citation tests.
+    Sentence vectors for the summary are not made here: embedding the first two sentences of
+    every lead cost 22 ms per article and saved the summary 8 ms per event on gva-dev (most events
+    have one article, whose summary needs no model), and an event of n articles would pay 2n
+    sentences here against at most 6 in the summary. Pooling the lead's own token states over each
+    sentence would cost nothing, but the context smears them: a lead's sentences come out
+    0.75-0.87 similar to each other where embedded alone they are 0.2-0.5, which breaks the
+    summary's redundancy and citation tests.
     """
-    texts = [lead_text(a) for a in articles]
-    counts = []
-    for analysed in results:
-        sentences = [s.text[:SENTENCE_CHARS] for s in analysed.sentences[:LEAD_SENTENCES]
-                     if s.end <= LEAD_CHARS]
-        texts += sentences
-        counts.append(len(sentences))
-    vectors = emb.embed(texts, batch_size=64)
-    at = len(articles)
-    for analysed, vector, count in zip(results, vectors[: len(articles)], counts, strict=True):
+    vectors = emb.embed([lead_text(a) for a in articles], batch_size=64)
+    for analysed, vector in zip(results, vectors, strict=True):
         analysed.embedding = vector.tolist()
-        analysed.sentence_embeddings = vectors[at : at + count].tolist() or None
-        at += count

@@ -162,9 +162,11 @@ def select(
         missing = [c for c in cands if c.vector is None]
     if missing:
         # The model's cost grows with length; a sentence's first words carry most of its sense.
-        vectors = embed([c.span.text[: s["embed_chars"]] for c in missing])
-        for c, v in zip(missing, vectors, strict=True):
-            c.vector = np.asarray(v, dtype=np.float32)
+        texts = [c.span.text[: s["embed_chars"]] for c in missing]
+        unique = list(dict.fromkeys(texts))  # copies of one story share sentences: embed them once
+        vectors = dict(zip(unique, embed(unique), strict=True))
+        for c, text in zip(missing, texts, strict=True):
+            c.vector = np.asarray(vectors[text], dtype=np.float32)
     matrix = np.stack([c.vector for c in cands])
     centroid = matrix.mean(axis=0)
     centroid /= np.linalg.norm(centroid) or 1.0
