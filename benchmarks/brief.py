@@ -1,12 +1,18 @@
-"""Time to reconcile and render 1,000 events, against the cost of the rest of the pipeline.
+"""Time to reconcile and render 1,000 events, and the share of reconcile+report in the pipeline.
 
-Events are real gva-dev article groups (``--group-by event_id``) with constructed mentions:
-each article states the event's killed/injured figure, sometimes as a lower bound, sometimes
-attributed to police, sometimes a stale lower figure, plus a place and a date. The summary uses
-the real sentence model (``newsfuse.analyse.embed``), as ``newsfuse brief`` does. The reference
-is ``analyse`` (spaCy + lead embeddings) on a sample of the same articles, extrapolated.
+1. 1,000 events: real gva-dev article groups (``--group-by event_id``) with constructed mentions
+   (each article states the event's killed/injured figure, sometimes as a lower bound, sometimes
+   attributed to police, sometimes a stale lower figure, plus a place and a date), reconciled,
+   briefed and rendered. The summary embeds its candidates with the real sentence model, as in
+   ``newsfuse brief`` (analyse embeds only each article's lead).
+2. The whole pipeline on a random sample of gva-dev events (``--sample-events``): ingest (the
+   sample's JSONL) -> analyse+extract (``analyse_each`` as ``newsfuse brief`` runs it, on every
+   core, with embeddings) -> events (``group_by_field``: clustering is not counted, it is not
+   merged here) -> reconcile -> report (build_brief + md/json/html). Prints each stage's wall and
+   CPU seconds and the share of reconcile+report, with the load average (other work on the same
+   cores inflates wall times).
 
-    PYTHONPATH=src python benchmarks/brief.py [--events 1000] [--sample 40]
+    PYTHONPATH=src python benchmarks/brief.py [--events 1000] [--sample-events 100]
 """
 
 from __future__ import annotations
@@ -14,13 +20,20 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import re
+import resource
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-from newsfuse.analyse import analyse
+from newsfuse.analyse import analyse_each, load_pipeline
+from newsfuse.cluster import group_by_field
+from newsfuse.extract import extract_mentions
+from newsfuse.ingest import read_sources
+from newsfuse.pipeline import DEFAULT_MAX_BYTES
 from newsfuse.model import (
     Article, Attribution, CountValue, Event, Mention, PlaceValue, Report, Span, TimeValue,
 )
@@ -78,18 +91,17 @@ def load(n_events: int) -> list[tuple[Event, list[Article], list[Mention]]]:
     return out
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=1000)
-    parser.add_argument("--sample", type=int, default=40, help="articles to time analyse on")
-    args = parser.parse_args()
-    if not DATA.is_dir():
-        print(f"no data at {DATA}", file=sys.stderr)
-        return 2
-    events = load(args.events)
+def cpu_seconds() -> float:
+    """CPU seconds (user + system) of this process and of its ended child processes."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def constructed(n_events: int) -> None:
+    events = load(n_events)
     n_articles = sum(len(a) for _, a, _ in events)
     build_brief(*events[0][:1], reconcile_event(*events[0]), events[0][1], events[0][2], [])
-
     t0 = time.perf_counter()
     facts = [reconcile_event(e, a, m) for e, a, m in events]
     t1 = time.perf_counter()
@@ -100,25 +112,78 @@ def main() -> int:
     t3 = time.perf_counter()
     sizes["html"] = len(render(report, "html"))
     t4 = time.perf_counter()
-
-    sample = [a for _, arts, _ in events for a in arts][: args.sample]
-    analyse(sample[:2])
-    s0 = time.perf_counter()
-    analyse(sample, n_process=1)
-    per_article = (time.perf_counter() - s0) / len(sample)
-    pipeline_rest = per_article * n_articles
-    ours = t4 - t0
-    print(f"events {len(events)}, articles {n_articles}")
+    print(f"1. constructed mentions: events {len(events)}, articles {n_articles}, load {load_text()}")
     print(f"reconcile      {t1 - t0:7.2f} s  ({1000 * (t1 - t0) / len(events):.2f} ms/event)")
     print(f"build_brief    {t2 - t1:7.2f} s  ({1000 * (t2 - t1) / len(events):.2f} ms/event, "
-          "summary embeddings included)")
+          "the summary's sentence embeddings included)")
     print(f"render md+json {t3 - t2:7.2f} s  html {t4 - t3:.2f} s  (bytes {sizes})")
-    print(f"reconcile+report total {ours:.2f} s")
-    print(f"analyse alone (spaCy + lead embeddings): {per_article * 1000:.1f} ms/article "
-          f"-> {pipeline_rest:.1f} s for these articles")
-    print(f"reconcile+report share of (analyse + reconcile + report): "
-          f"{100 * ours / (ours + pipeline_rest):.1f}%  (extraction and clustering not counted: "
-          "the true share is lower)")
+    print(f"reconcile+report total {t4 - t0:.2f} s")
+
+
+def whole_pipeline(n_events: int, seed: int) -> None:
+    rows: dict[str, list[str]] = {}
+    for line in (DATA / "articles.jsonl").open(encoding="utf-8"):
+        rows.setdefault(json.loads(line)["event_id"], []).append(line)
+    chosen = random.Random(seed).sample(sorted(rows), min(n_events, len(rows)))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "sample.jsonl"
+        path.write_text("".join(line for e in chosen for line in rows[e]), encoding="utf-8")
+        load_pipeline()  # model loading is not counted
+        times: dict[str, tuple[float, float]] = {}
+        before = load_text()
+
+        def stage(name, fn):
+            c, w = cpu_seconds(), time.perf_counter()
+            out = fn()
+            times[name] = (time.perf_counter() - w, cpu_seconds() - c)
+            return out
+
+        articles = stage("ingest", lambda: read_sources([path], max_bytes=DEFAULT_MAX_BYTES).articles)
+        done = stage("analyse+extract", lambda: analyse_each(articles, extract_mentions))
+    analysed = [an for an, _ in done]
+    mentions = {a.id: found for a, (_, found) in zip(articles, done, strict=True)}
+    events, _ = stage("events (group_by_field)", lambda: group_by_field(articles, analysed, "event_id"))
+    by_id = {a.id: a for a in articles}
+    an_by_id = {a.article_id: a for a in analysed}
+    facts = stage("reconcile", lambda: [
+        reconcile_event(e, [by_id[i] for i in e.article_ids],
+                        [m for i in e.article_ids for m in mentions[i]]) for e in events])
+    briefs = stage("report: build_brief", lambda: [
+        build_brief(e, f, [by_id[i] for i in e.article_ids],
+                    [m for i in e.article_ids for m in mentions[i]],
+                    [an_by_id[i] for i in e.article_ids]) for e, f in zip(events, facts, strict=True)])
+    report = Report(events=briefs, articles=articles)
+    stage("report: render md+json+html", lambda: [render(report, fmt) for fmt in ("md", "json", "html")])
+    total_wall = sum(w for w, _ in times.values())
+    total_cpu = sum(c for _, c in times.values())
+    print(f"2. whole pipeline on {len(events)} random gva-dev events ({len(articles)} articles, seed "
+          f"{seed}); load average before {before}, after {load_text()}")
+    for name, (wall, cpu) in times.items():
+        print(f"  {name:28s} wall {wall:7.2f} s ({100 * wall / total_wall:5.1f}%)  "
+              f"CPU {cpu:7.2f} s ({100 * cpu / total_cpu:5.1f}%)")
+    ours = [v for k, v in times.items() if k.startswith(("reconcile", "report"))]
+    print(f"  reconcile+report share of the whole pipeline: wall {100 * sum(w for w, _ in ours) / total_wall:.1f}%"
+          f", CPU {100 * sum(c for _, c in ours) / total_cpu:.1f}%  "
+          f"({1000 * sum(w for w, _ in ours) / len(events):.1f} ms/event wall)")
+
+def load_text() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1000, help="constructed events (0: skip)")
+    parser.add_argument("--sample-events", type=int, default=100,
+                        help="events for the whole pipeline (0: skip)")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    if not DATA.is_dir():
+        print(f"no data at {DATA}", file=sys.stderr)
+        return 2
+    if args.events:
+        constructed(args.events)
+    if args.sample_events:
+        whole_pipeline(args.sample_events, args.seed)
     return 0
 
 

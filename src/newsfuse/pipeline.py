@@ -84,7 +84,7 @@ def brief(sources: Iterable[str | Path], options: Options | None = None) -> Repo
 
 def brief_articles(articles: Sequence[Article], options: Options | None = None) -> Report:
     """The pipeline after ingest, for callers that already hold Articles."""
-    from newsfuse.analyse import analyse
+    from newsfuse.analyse import analyse_each
     from newsfuse.extract import extract_mentions
 
     options = options or Options()
@@ -94,16 +94,16 @@ def brief_articles(articles: Sequence[Article], options: Options | None = None) 
     for article in articles:
         first_by_text.setdefault(article.text, article)
     originals = list(first_by_text.values())
-    analysed_originals = analyse(
+    # Extraction runs where each Doc is made (in the analyse workers): Docs never cross processes.
+    done = analyse_each(
         originals,
+        extract_mentions,
         n_process=options.n_process,
         batch_size=options.batch_size,
         embeddings=options.embeddings,
         progress=options.progress,
     )
-    by_original = {
-        a.id: (an, extract_mentions(a, an)) for a, an in zip(originals, analysed_originals, strict=True)
-    }
+    by_original = {a.id: result for a, result in zip(originals, done, strict=True)}
     analysed: list[Analysed] = []
     mentions: dict[str, list[Mention]] = {}
     for article in articles:

@@ -44,3 +44,27 @@ def test_real_embeddings_pick_a_non_redundant_summary(seed):
     vectors = embed(texts)
     sims = vectors @ vectors.T
     assert max(sims[i, j] for i in range(len(texts)) for j in range(len(texts)) if i != j) < 0.95
+
+
+def test_summary_reuses_the_analysis_vectors(seed):
+    from newsfuse.model import Analysed
+
+    event, articles, mentions, facts = seed
+    vectors = {}
+    analysed = []
+    for a in articles:
+        (result,) = [Analysed(article_id=a.id)]
+        from newsfuse.report.summary import split_sentences
+
+        result.sentences = split_sentences(a.text)
+        result.sentence_embeddings = embed([s.text for s in result.sentences[:3]]).tolist()
+        vectors[a.id] = result.sentence_embeddings
+        analysed.append(result)
+
+    def no_model(texts):
+        raise AssertionError(f"the model was called for {texts}")
+
+    brief = build_brief(event, facts, articles, mentions, analysed, embed=no_model)
+    assert 3 <= len(brief.summary) <= 6
+    texts = {a.id: a.text for a in articles}
+    assert all(texts[s.article_id][s.start : s.end] == s.text for s in brief.summary)

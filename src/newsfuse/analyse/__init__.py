@@ -1,30 +1,32 @@
 """Stage ``analyse``: the one place that runs the NLP models.
 
 ``analyse(articles)`` returns one :class:`~newsfuse.model.Analysed` per article, in order:
-sentences, entities, the spaCy Doc (in memory) and embeddings of the title and lead. Nothing
-downstream loads a model.
+sentences, entities, the spaCy Doc (in memory) and the embedding of the title and lead. Nothing
+downstream loads a model. ``analyse_each(articles, fn)`` also runs ``fn(article, analysed)`` (extraction) in the
+process that holds the Doc, so that Docs never cross processes when workers run.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from newsfuse.analyse.embeddings import embed
 from newsfuse.analyse.nlp import load_pipeline
-from newsfuse.model import Analysed, Article, Entity, Span
+from newsfuse.analyse.workers import LEAD_CHARS, MULTIPROCESS_MIN_ARTICLES, lead_text, run
+from newsfuse.model import Analysed, Article
 
-__all__ = ["analyse", "embed", "lead_text", "load_pipeline"]
+__all__ = [
+    "LEAD_CHARS",
+    "MULTIPROCESS_MIN_ARTICLES",
+    "analyse",
+    "analyse_each",
+    "embed",
+    "lead_text",
+    "load_pipeline",
+]
 
-#: Below this many articles one process is faster than starting workers.
-MULTIPROCESS_MIN_ARTICLES = 200
-LEAD_CHARS = 600
-
-
-def lead_text(article: Article) -> str:
-    """Title and the start of the text: what an editor reads to know the event."""
-    head = article.text[:LEAD_CHARS]
-    return f"{article.title}\n{head}" if article.title else head
+T = TypeVar("T")
 
 
 def analyse(
@@ -35,43 +37,54 @@ def analyse(
     embeddings: bool = True,
     progress=None,
 ) -> list[Analysed]:
-    """Run the models over ``articles``.
+    """Run the models over ``articles``; each result keeps its spaCy Doc in ``doc``.
 
     Args:
-        n_process: spaCy worker processes; 0 = one per core when there are many articles.
-        batch_size: documents per batch.
-        embeddings: also embed title+lead (for clustering and summaries).
+        articles: the articles, in the order the results are wanted.
+        n_process: worker processes; 0 = one per core when there are many articles.
+        batch_size: documents per spaCy batch.
+        embeddings: also embed title+lead (for clustering).
         progress: ``progress("analyse", done, total)``.
+
+    Returns:
+        One Analysed per article, in order.
+
+    Raises:
+        ModelError: when a model is not installed.
     """
-    if not articles:
-        return []
-    nlp = load_pipeline()
-    if n_process == 0:
-        n_process = (os.cpu_count() or 1) if len(articles) >= MULTIPROCESS_MIN_ARTICLES else 1
-    results: list[Analysed] = []
-    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size, n_process=n_process)
-    for article, doc in zip(articles, docs, strict=True):
-        results.append(
-            Analysed(
-                article_id=article.id,
-                sentences=[Span(start=s.start_char, end=s.end_char, text=s.text) for s in doc.sents],
-                entities=[
-                    Entity(
-                        start=e.start_char,
-                        end=e.end_char,
-                        text=e.text,
-                        label=e.label_,
-                        canonical=e.ent_id_ or None,
-                    )
-                    for e in doc.ents
-                ],
-                doc=doc,
-            )
-        )
-        if progress:
-            progress("analyse", len(results), len(articles))
-    if embeddings:
-        vectors = embed([lead_text(a) for a in articles], batch_size=batch_size, threads=n_process)
-        for result, vector in zip(results, vectors, strict=True):
-            result.embedding = vector.tolist()
-    return results
+    results = run(articles, None, n_process=n_process, batch_size=batch_size,
+                  embeddings=embeddings, keep_docs=True, progress=progress)
+    return [analysed for analysed, _ in results]
+
+
+def analyse_each(
+    articles: Sequence[Article],
+    fn: Callable[[Article, Analysed], T],
+    *,
+    n_process: int = 0,
+    batch_size: int = 64,
+    embeddings: bool = True,
+    progress=None,
+) -> list[tuple[Analysed, T]]:
+    """Analyse ``articles`` and call ``fn(article, analysed)`` where the Doc was made.
+
+    With worker processes, the Docs stay in the workers (sending them back costs more than the
+    parse of small articles): the results carry ``doc=None`` and what ``fn`` returned, which must
+    be picklable. Without workers the Doc is dropped too, so that both behave alike.
+
+    Args:
+        articles: the articles, in the order the results are wanted.
+        fn: run once per article on its Analysed (with the Doc), e.g. ``extract_mentions``.
+        n_process: worker processes; 0 = one per core when there are many articles.
+        batch_size: documents per spaCy batch.
+        embeddings: as for :func:`analyse`.
+        progress: ``progress("analyse", done, total)``.
+
+    Returns:
+        ``(analysed, fn(article, analysed))`` per article, in order; ``analysed.doc`` is None.
+
+    Raises:
+        ModelError: when a model is not installed; whatever ``fn`` raises.
+    """
+    return run(articles, fn, n_process=n_process, batch_size=batch_size,
+               embeddings=embeddings, keep_docs=False, progress=progress)

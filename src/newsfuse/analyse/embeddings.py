@@ -46,6 +46,32 @@ def _session_and_tokenizer(threads: int = 1):
     return session, tokenizer
 
 
+#: A batch is padded to its longest text: a text this many times longer than the batch's first
+#: (shortest) text starts a new batch.
+BATCH_LENGTH_RATIO = 1.3
+#: Below this many characters, length differences cost little (the model reads a few pieces).
+SHORT_CHARS = 60
+
+
+def _batches(texts: Sequence[str], batch_size: int) -> list[list[int]]:
+    """Indices of ``texts`` in batches of similar length (sorted), at most ``batch_size`` each."""
+    # Past MAX_TOKENS pieces (about 6 characters each) the model reads no further.
+    length = [min(len(t or ""), 6 * MAX_TOKENS) for t in texts]
+    order = sorted(range(len(texts)), key=lambda i: length[i])
+    batches: list[list[int]] = []
+    for i in order:
+        batch = batches[-1] if batches else None
+        if (
+            batch is None
+            or len(batch) >= batch_size
+            or length[i] > BATCH_LENGTH_RATIO * max(length[batch[0]], SHORT_CHARS)
+        ):
+            batches.append([i])
+        else:
+            batch.append(i)
+    return batches
+
+
 def embed(texts: Sequence[str], batch_size: int = 64, threads: int = 1) -> np.ndarray:
     """Embed ``texts`` as an (n, 384) float32 array of unit vectors (zeros for empty text).
 
@@ -58,10 +84,7 @@ def embed(texts: Sequence[str], batch_size: int = 64, threads: int = 1) -> np.nd
     if not texts:
         return out
     session, tokenizer = _session_and_tokenizer(threads)
-    # Sort by length so each padded batch wastes little.
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    for begin in range(0, len(order), batch_size):
-        idx = order[begin : begin + batch_size]
+    for idx in _batches(texts, batch_size):
         encodings = tokenizer.encode_batch([texts[i] or "" for i in idx])
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)

@@ -6,10 +6,13 @@ Relevance is the cosine to the centroid of the event's candidate sentences, plus
 reconciled fact whose evidence lies in the sentence and for an article's lead. Every chosen
 sentence cites its own article and every article with a sentence that says the same (cosine at
 least ``same_as``) or that supports a fact the sentence states. Parameters: ``data/summary.json``.
-Embeddings come from ``Analysed.sentence_embeddings`` when the analysis made them, otherwise
-from ``newsfuse.analyse.embed`` for a few lexically pre-ranked candidates per event (the model
-call dominates this stage's cost). An event reported by one article only, where there is little
-redundancy to remove, uses hashed word vectors instead of the model.
+Embeddings come from ``Analysed.sentence_embeddings`` when the analysis made them (the first
+sentences of each article's lead, embedded in the analyse workers, at no cost here); other
+candidates are embedded through ``newsfuse.analyse.embed`` only as far as it takes to have
+``analysed_enough`` candidates, chosen by a lexical pre-score. Without them, a few lexically
+pre-ranked candidates per event are embedded (the model call then dominates this stage's cost).
+An event reported by one article only, where there is little redundancy to remove, uses hashed
+word vectors instead of the model.
 """
 
 from __future__ import annotations
@@ -137,23 +140,33 @@ def select(
         return []
     if len(cands) <= s["min_sentences"] and all(c.vector is None for c in cands):
         return [(c, []) for c in cands]  # nothing to choose between: no model call
-    missing = [c for c in cands if c.vector is None]
     n_articles = len({c.article_id for c in cands})
     if n_articles < s["model_min_articles"]:
-        # One article: little redundancy to find, so word vectors do and the model is spared.
+        # One article: little redundancy to find, so word vectors do and the model is spared
+        # (for every candidate: vectors of two kinds cannot be compared).
+        for c in cands:
+            c.vector = None
         embed = lexical_vectors
     budget = min(s["max_candidates"], s["candidates_per_article"] * n_articles + 2)
+    analysed = sum(c.vector is not None for c in cands)
+    if analysed and embed is not lexical_vectors:
+        # The analysis embedded the leads' first sentences (no cost here): embed only
+        # as many others as it takes to have ``analysed_enough`` candidates to choose from.
+        budget = max(0, s["analysed_enough"] - analysed)
+    missing = [c for c in cands if c.vector is None]
     if len(missing) > budget:
         scores = _lexical_prescore(cands)
-        order = sorted(range(len(cands)), key=lambda i: -scores[i])
-        keep = set(order[:budget])
+        ranked = sorted((i for i, c in enumerate(cands) if c.vector is None), key=lambda i: -scores[i])
+        keep = set(ranked[:budget])
         cands = [c for i, c in enumerate(cands) if i in keep or c.vector is not None]
         missing = [c for c in cands if c.vector is None]
     if missing:
         # The model's cost grows with length; a sentence's first words carry most of its sense.
-        vectors = embed([c.span.text[: s["embed_chars"]] for c in missing])
-        for c, v in zip(missing, vectors, strict=True):
-            c.vector = np.asarray(v, dtype=np.float32)
+        texts = [c.span.text[: s["embed_chars"]] for c in missing]
+        unique = list(dict.fromkeys(texts))  # copies of one story share sentences: embed them once
+        vectors = dict(zip(unique, embed(unique), strict=True))
+        for c, text in zip(missing, texts, strict=True):
+            c.vector = np.asarray(vectors[text], dtype=np.float32)
     matrix = np.stack([c.vector for c in cands])
     centroid = matrix.mean(axis=0)
     centroid /= np.linalg.norm(centroid) or 1.0
