@@ -41,7 +41,7 @@ def extract_command(
 
     Example: newsfuse extract ../shared/seeds --format jsonl -o mentions.jsonl
     """
-    from newsfuse.analyse import analyse
+    from newsfuse.analyse import analyse_each
     from newsfuse.extract import extract_mentions
     from newsfuse.ingest import read_sources
     from newsfuse.pipeline import DEFAULT_MAX_BYTES
@@ -55,20 +55,20 @@ def extract_command(
                 f"No article could be read from {', '.join(paths)} "
                 f"({len(ingested.rejected)} input(s) rejected)."
             )
-        analysed = analyse(ingested.articles, n_process=jobs, embeddings=False, progress=progress)
-        rows = []
-        for n, (article, an) in enumerate(zip(ingested.articles, analysed, strict=True), 1):
-            mentions = extract_mentions(article, an)
-            rows.append({
+        # Extraction runs in the analyse workers, where each Doc is made.
+        done = analyse_each(ingested.articles, extract_mentions, n_process=jobs,
+                            embeddings=False, progress=progress)
+        rows = [
+            {
                 "article_id": article.id,
                 "title": article.title,
                 "source": article.source,
                 "published": article.published.isoformat() if article.published else None,
                 "input": article.input,
                 "mentions": [m.model_dump(mode="json") for m in mentions],
-            })
-            if progress:
-                progress("extract", n, len(analysed))
+            }
+            for article, (_, mentions) in zip(ingested.articles, done, strict=True)
+        ]
     if fmt == ExtractFormat.jsonl:
         text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
     else:
