@@ -11,7 +11,7 @@ from rich.markup import escape
 
 from newsfuse.cli.common import progress_bar, stderr, write_output
 from newsfuse.errors import InputError
-from newsfuse.pipeline import Options, brief
+from newsfuse.pipeline import DEFAULT_MAX_BYTES, Options, brief
 from newsfuse.report import render
 
 
@@ -49,6 +49,10 @@ def brief_command(
             "authoritative source) or conservative (lowest figure all sources allow).",
         ),
     ] = "latest",
+    max_mb: Annotated[
+        float,
+        typer.Option("--max-mb", min=0.001, help="Reject input files (or JSONL lines, WARC records) over this size."),
+    ] = DEFAULT_MAX_BYTES / 1024 / 1024,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="Processes for the models (0: one per core).")
     ] = 0,
@@ -59,7 +63,8 @@ def brief_command(
     Example: newsfuse brief examples/ --format html -o brief.html
     """
     with progress_bar(not no_progress) as progress:
-        options = Options(group_by=group_by, best_policy=policy, n_process=jobs, progress=progress)
+        options = Options(group_by=group_by, best_policy=policy, n_process=jobs,
+                          max_bytes=int(max_mb * 1024 * 1024), progress=progress)
         report = brief(paths, options)
     for rejection in report.rejected:
         stderr.print(
