@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 
-from newsfuse.cli.common import progress_bar, stderr, write_output
+from newsfuse.cli.common import (
+    JobsOption,
+    NoProgressOption,
+    OutputOption,
+    PathsArgument,
+    progress_bar,
+    stderr,
+    write_output,
+)
 from newsfuse.errors import InputError
 from newsfuse.pipeline import DEFAULT_MAX_BYTES, Options, brief
 from newsfuse.report import render
@@ -26,14 +33,9 @@ def register(app: typer.Typer) -> None:
 
 
 def brief_command(
-    paths: Annotated[
-        list[str],
-        typer.Argument(help="Files, folders (read recursively), glob patterns, or - for stdin."),
-    ],
+    paths: PathsArgument,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.md,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
-    ] = None,
+    output: OutputOption = None,
     group_by: Annotated[
         str | None,
         typer.Option(
@@ -53,10 +55,8 @@ def brief_command(
         float,
         typer.Option("--max-mb", min=0.001, help="Reject input files (or JSONL lines, WARC records) over this size."),
     ] = DEFAULT_MAX_BYTES / 1024 / 1024,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="Processes for the models (0: one per core).")
-    ] = 0,
-    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bars.")] = False,
+    jobs: JobsOption = 0,
+    no_progress: NoProgressOption = False,
 ) -> None:
     """Read articles and print one cited brief per event.
 

@@ -6,12 +6,26 @@ import contextlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 stderr = Console(stderr=True)
+
+# The arguments every reading command shares, typed once (as FastAPI's dependency aliases are).
+PathsArgument = Annotated[
+    list[str],
+    typer.Argument(help="Files, folders (read recursively), glob patterns, or - for stdin."),
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+]
+JobsOption = Annotated[
+    int, typer.Option("--jobs", "-j", help="Processes for the models (0: one per core).")
+]
+NoProgressOption = Annotated[bool, typer.Option("--no-progress", help="No progress bars.")]
 
 
 @contextlib.contextmanager

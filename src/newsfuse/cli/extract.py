@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import json
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from newsfuse.cli.common import progress_bar, stderr, write_output
+from newsfuse.cli.common import (
+    JobsOption,
+    NoProgressOption,
+    OutputOption,
+    PathsArgument,
+    progress_bar,
+    stderr,
+    write_output,
+)
 from newsfuse.errors import InputError
 
 
@@ -23,18 +30,11 @@ def register(app: typer.Typer) -> None:
 
 
 def extract_command(
-    paths: Annotated[
-        list[str],
-        typer.Argument(help="Files, folders (read recursively), glob patterns, or - for stdin."),
-    ],
+    paths: PathsArgument,
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one line per article.")] = ExtractFormat.jsonl,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
-    ] = None,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="Processes for the models (0: one per core).")
-    ] = 0,
-    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bars.")] = False,
+    output: OutputOption = None,
+    jobs: JobsOption = 0,
+    no_progress: NoProgressOption = False,
 ) -> None:
     """Print every claim (mention) each article makes: slot, value, attribution, hedge, scope and
     the evidence offsets and quote.
