@@ -22,6 +22,7 @@ from newsfuse.extract.headline import headline_counts, headline_fallback
     ("Man arrested after 2 shot in Anytown", {"shot": 2}),
     ("Arrests in Tenderloin shooting", {}),  # "Ten" inside a word is no number
     ("Man fatally shoots 11-year-old daughter", {"killed": 1}),
+    ("One of five victims in Anytown shooting dies", {"killed": 1}),
     ("No one hurt in drive-by shooting", {}),
     ("Police seek suspect in attempted robbery", {}),
     (None, {}),

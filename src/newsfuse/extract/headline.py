@@ -71,6 +71,8 @@ def _count_before(clause: str, end: int) -> tuple[int, int | None, Qualifier, in
     found = [q for q in find_quantities(clause, cut, end) if q.point is not None]
     if found:
         q = found[-1]
+        if len(found) > 1 and re.fullmatch(r"\s*of(?: the)?\s*", clause[found[-2].end:q.start], re.I):
+            q = found[-2]  # "One of Five Victims Dies": the part, not the whole
         if q.qualifier == Qualifier.VAGUE:
             return None
         return q.low, q.high, q.qualifier, q.point
