@@ -62,9 +62,13 @@ _DEFAULT_WORDING = {
 
 
 @lru_cache(maxsize=1)
-def _rising() -> frozenset[str]:
+def _slots() -> dict:
     path = resources.files("newsfuse.reconcile") / "data" / "slots.json"
-    return frozenset(json.loads(path.read_text(encoding="utf-8"))["rising"])
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _rising() -> frozenset[str]:
+    return frozenset(_slots()["rising"])
 
 
 @dataclass
@@ -153,10 +157,7 @@ def article_figure(found: Sequence[Mention]) -> Mention:
 
 
 def _in_lead(m: Mention) -> bool:
-    return m.evidence.field == "title" or m.evidence.start < LEAD_CHARS
-
-
-LEAD_CHARS = 250
+    return m.evidence.field == "title" or m.evidence.start < _slots()["lead_chars"]
 
 
 def _sentences(mentions: Sequence[Mention]) -> int:
