@@ -23,6 +23,7 @@ from newsfuse.extract.headline import headline_counts, headline_fallback
     ("Arrests in Tenderloin shooting", {}),  # "Ten" inside a word is no number
     ("Man fatally shoots 11-year-old daughter", {"killed": 1}),
     ("One of five victims in Anytown shooting dies", {"killed": 1}),
+    ("Local boxer Jon Doe dead at 31", {}),  # an age, not a toll
     ("No one hurt in drive-by shooting", {}),
     ("Police seek suspect in attempted robbery", {}),
     (None, {}),

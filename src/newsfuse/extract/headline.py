@@ -78,7 +78,7 @@ def _count_before(clause: str, end: int) -> tuple[int, int | None, Qualifier, in
         return q.low, q.high, q.qualifier, q.point
     if g["person"].search(clause, cut, end):
         return 1, 1, Qualifier.EXACT, 1
-    return _number_right_after(clause, end) or _count_after(clause, _word_end(clause, end))
+    return _number_right_after(clause, end) or _person_right_after(clause, _word_end(clause, end))
 
 
 def _number_right_after(clause: str, end: int) -> tuple[int, int, Qualifier, int] | None:
@@ -90,6 +90,13 @@ def _number_right_after(clause: str, end: int) -> tuple[int, int, Qualifier, int
     word = found.group(1)
     value = int(word) if word.isdigit() else parse_number_words(word.lower())
     return None if value is None else (value, value, Qualifier.EXACT, value)
+
+
+def _person_right_after(clause: str, start: int) -> tuple[int, int, Qualifier, int] | None:
+    """"... shooting that injured 17-year-old": one person named right after the trigger (not a
+    number there: "Dead at 25" is an age)."""
+    rest = clause[start:].lstrip().removeprefix("of ").removeprefix("a ").removeprefix("an ")
+    return (1, 1, Qualifier.EXACT, 1) if _grammar()["person"].match(rest) else None
 
 
 def _word_end(clause: str, start: int) -> int:
