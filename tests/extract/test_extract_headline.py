@@ -15,6 +15,15 @@ from newsfuse.extract.headline import headline_counts, headline_fallback
     ("Man charged with killing neighbor", {"killed": 1}),
     ("Three men shot, a fourth wounded by glass", {"shot": 3, "injured": 1}),
     ("Teens shot at a party", {}),
+    # the people counted before an arrest word or a relative pronoun are not those hit
+    ("2 held in Anytown shooting that killed 1, wounded 4", {"killed": 1, "injured": 4}),
+    ("Three men charged after boy shot", {"shot": 1}),
+    ("Teen charged in shooting that injured 16-year-old", {"injured": 1}),
+    ("Man arrested after 2 shot in Anytown", {"shot": 2}),
+    ("Arrests in Tenderloin shooting", {}),  # "Ten" inside a word is no number
+    ("Man fatally shoots 11-year-old daughter", {"killed": 1}),
+    ("One of five victims in Anytown shooting dies", {"killed": 1}),
+    ("Local boxer Jon Doe dead at 31", {}),  # an age, not a toll
     ("No one hurt in drive-by shooting", {}),
     ("Police seek suspect in attempted robbery", {}),
     (None, {}),
@@ -30,3 +39,12 @@ def test_fallback_fills_only_silent_slots():
     slots = {(slot, value.point) for slot, value, _, _ in out}
     assert slots == {("other_count", 4), ("injured", 2)}
     assert headline_fallback(title, [("killed", None, 2), ("injured", None, 1)]) == []
+
+
+def test_fallback_adds_a_larger_headline_figure():
+    # a truncated text tells of one wounded officer; the title counts all four
+    out = headline_fallback("Shots fired at a party, four wounded", [("injured", None, 1)])
+    assert [(slot, value.point) for slot, value, _, _ in out] == [("injured", 4)]
+    # a lone person word is no figure to raise the text's with
+    assert headline_fallback("Teen wounded at a party", [("injured", None, 1)]) == []
+    assert headline_fallback("Two dead in Anytown", [("killed", None, 1)])[0][1].point == 2

@@ -65,3 +65,15 @@ def test_a_figure_twice_in_one_sentence_is_not_a_repeat():
     ms = [_m("a", 1, "arrested", 11, sentence=(0, 10)), _m("a", 2, "arrested", 2, sentence=(20, 60)),
           _m("a", 3, "arrested", 2, sentence=(20, 60))]
     assert _facts(arts, ms)["arrested"].best == 11
+
+
+def test_deaths_far_into_an_article_titled_with_people_hit_are_other_incidents():
+    # "4 wounded in Anytown party shooting", then a paragraph on this year's killings
+    hit = _article("a", 1, text="x" * 2000).model_copy(update={"title": "4 wounded in Anytown party shooting"})
+    ms = [_m("a", 1, "injured", 4), _m("a", 2, "killed", 1, sentence=(900, 960))]
+    facts = _facts([hit], ms)
+    assert "killed" not in facts and facts["injured"].best == 4
+    # a death in the lead still counts, and a title that speaks of a death keeps them all
+    assert _facts([hit], [_m("a", 1, "killed", 1, sentence=(40, 90))])["killed"].best == 1
+    fatal = hit.model_copy(update={"title": "Man wounded in Anytown shooting dies"})
+    assert _facts([fatal], ms)["killed"].best == 1

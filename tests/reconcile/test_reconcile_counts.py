@@ -68,3 +68,21 @@ def test_conservative_policy_takes_the_lowest_supported_figure():
 def test_unknown_policy_is_a_config_error():
     with pytest.raises(ConfigError, match="policy"):
         reconcile_event(case.event(), case.articles(), case.mentions(), policy="largest")
+
+
+def _article_mentions(figures):
+    from newsfuse.reconcile.counts import article_figure
+    ms = [Mention(id=f"a:{n}", article_id="a", slot="killed",
+                  value=CountValue(low=v, high=v, qualifier="exact", point=v),
+                  evidence=Span(start=start, end=start + 5, text="x" * 5),
+                  sentence=Span(start=start, end=start + 40, text="y" * 40))
+          for n, (v, start) in enumerate(figures)]
+    return article_figure(ms).value.low
+
+
+def test_a_total_in_the_lead_beats_victims_told_one_by_one():
+    # "Two dead, two injured ..." then each victim: "Jane Doe was pronounced dead", "John Roe
+    # later died", "the man who died": one person per sentence is not a toll of one.
+    assert _article_mentions([(2, 10), (1, 400), (1, 600), (1, 900)]) == 2
+    # a larger figure far down the text (another incident, a yearly tally) does not
+    assert _article_mentions([(1, 10), (1, 300), (5, 1200)]) == 1

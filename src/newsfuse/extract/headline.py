@@ -43,6 +43,8 @@ def _grammar() -> dict:
         "person": re.compile(lex["person"], re.I),
         "self": re.compile(lex["self"], re.I),
         "seps": lex["site_separators"],
+        "relative": re.compile(lex["relative"], re.I),
+        "other_people": re.compile(lex["other_people_between"], re.I),
     }
 
 
@@ -54,22 +56,52 @@ def strip_site(title: str) -> str:
 
 
 def _count_before(clause: str, end: int) -> tuple[int, int | None, Qualifier, int] | None:
-    head = clause[:end].rstrip()
+    g = _grammar()
+    # Only the words after the last relative pronoun or arrest word count the people hit:
+    # "2 arrested in shooting that killed 1" (the 1 follows), "Two men charged after girl shot".
+    cut = max((m.end() for key in ("relative", "other_people") for m in g[key].finditer(clause, 0, end)),
+              default=0)
+    head = clause[cut:end].rstrip()
     if re.search(r"\ba (?:second|third|fourth|fifth|sixth)\b", head, re.I):
         return 1, 1, Qualifier.EXACT, 1  # "Three shot, a fourth wounded"
     last = head.rsplit(" ", 1)[-1]
     bare = int(last) if last.isdigit() and len(last) < 4 else parse_number_words(last.lower())
     if bare is not None:  # "5 shot": digits before "shot" read as shots fired in body text
         return bare, bare, Qualifier.EXACT, bare
-    found = [q for q in find_quantities(clause, 0, end) if q.point is not None]
+    found = [q for q in find_quantities(clause, cut, end) if q.point is not None]
     if found:
         q = found[-1]
+        if len(found) > 1 and re.fullmatch(r"\s*of(?: the)?\s*", clause[found[-2].end:q.start], re.I):
+            q = found[-2]  # "One of Five Victims Dies": the part, not the whole
         if q.qualifier == Qualifier.VAGUE:
             return None
         return q.low, q.high, q.qualifier, q.point
-    if _grammar()["person"].search(clause[:end]):
+    if g["person"].search(clause, cut, end):
         return 1, 1, Qualifier.EXACT, 1
-    return None
+    return _number_right_after(clause, end) or _person_right_after(clause, _word_end(clause, end))
+
+
+def _number_right_after(clause: str, end: int) -> tuple[int, int, Qualifier, int] | None:
+    """"... That Killed 1, Injured 3": a bare number right after the trigger."""
+    found = re.match(r"\w+\s+(\d{1,3}|[a-z]+)\b(?![-\w])(?!\s*(?:times|shots|rounds|years?|months?|days?|hours?))",
+                     clause[end:], re.I)
+    if not found:
+        return None
+    word = found.group(1)
+    value = int(word) if word.isdigit() else parse_number_words(word.lower())
+    return None if value is None else (value, value, Qualifier.EXACT, value)
+
+
+def _person_right_after(clause: str, start: int) -> tuple[int, int, Qualifier, int] | None:
+    """"... shooting that injured 17-year-old": one person named right after the trigger (not a
+    number there: "Dead at 25" is an age)."""
+    rest = clause[start:].lstrip().removeprefix("of ").removeprefix("a ").removeprefix("an ")
+    return (1, 1, Qualifier.EXACT, 1) if _grammar()["person"].match(rest) else None
+
+
+def _word_end(clause: str, start: int) -> int:
+    found = re.match(r"\w+", clause[start:])
+    return start + (found.end() if found else 0)
 
 
 def _count_after(clause: str, start: int) -> tuple[int, int | None, Qualifier, int] | None:
@@ -159,11 +191,17 @@ def headline_fallback(title: str | None, text_counts: list[tuple[str, str | None
     has_hit = any(slot in _INJURY_SLOTS or pop == "shot" for slot, pop, _ in text_counts)
     out = []
     dead = max((p or 0 for slot, _, p in text_counts if slot == "killed"), default=0)
-    if "killed" in claims and not has_killed:
+    hurt = max((p or 0 for slot, _, p in text_counts if slot in ("injured", "critical")), default=0)
+    if "killed" in claims and (not has_killed or _above(claims["killed"], dead)):
         c = claims["killed"]
         out.append(("killed", _value(c), c.phrase, HEADLINE_CONFIDENCE))
-        dead = c.point
+        dead = max(dead, c.point)
     if has_hit:
+        # A title that counts more than the text ("four wounded" over a text that tells of one
+        # officer) sums up what a truncated or rambling text leaves scattered.
+        c = claims.get("injured")
+        if c is not None and _above(c, hurt):
+            out.append(("injured", _value(c), c.phrase, HEADLINE_CONFIDENCE))
         return out
     for slot in ("injured", "critical"):
         if slot in claims:
@@ -177,6 +215,11 @@ def headline_fallback(title: str | None, text_counts: list[tuple[str, str | None
             out.append(("injured", CountValue(low=rest, high=rest, point=rest), c.phrase,
                         round(HEADLINE_CONFIDENCE * 0.7, 2)))
     return out
+
+
+def _above(c: HeadlineCount, stated: int) -> bool:
+    """A headline figure in words or digits (not a lone "teen") above the text's figure."""
+    return c.qualifier == Qualifier.EXACT and c.point > max(stated, 1)
 
 
 def _value(c: HeadlineCount, population: str | None = None) -> CountValue:

@@ -62,7 +62,7 @@ def _pattern() -> re.Pattern:
     qual = _alternation(lex["qualifiers"])
     number = rf"(?P<digits>{digits})(?:\s+(?P<dscale>million|thousand))?|(?P<words>{words})|(?P<exact>{exact})"
     return re.compile(
-        rf"\b(?:(?P<qual>{qual})\s+)?(?:(?P<vague>{vague})|{number})(?![\w-]*year)(?!-\w)",
+        rf"\b(?:(?P<qual>{qual})\s+)?(?:(?P<vague>{vague})|{number})(?![A-Za-z])(?![\w-]*year)(?!-\w)",
         re.IGNORECASE,
     )
 

@@ -53,6 +53,7 @@ def reconcile_casualties(
         Slot → Fact for the slots some mention states.
     """
     facts: dict[str, Fact] = {}
+    mentions = _deaths_the_title_allows(mentions, articles)
     killed = people_hit("killed", mentions, articles, groups, policy)
     if killed:
         facts["killed"] = killed
@@ -66,6 +67,28 @@ def reconcile_casualties(
     if injured:
         facts["injured"] = injured
     return facts
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> tuple[re.Pattern, re.Pattern]:
+    words = _slots()["title_hit_only"]
+    return re.compile(words["hit"], re.I), re.compile(words["dead"], re.I)
+
+
+def _deaths_the_title_allows(mentions: Sequence[Mention], articles: Sequence[Article]) -> list[Mention]:
+    """Deaths told after the lead of an article whose title speaks of people hit and of no
+    death ("7 shot in single incident", "4 wounded in Coney Island shooting") are left out:
+    such texts go on to other incidents (this year's killings, an earlier shooting on the
+    block). Deaths in the lead still count (``lead_chars``)."""
+    hit, dead = _title_words()
+    hit_only = {a.id for a in articles
+                if a.title and hit.search(a.title) and not dead.search(a.title)}
+    if not hit_only:
+        return list(mentions)
+    lead = _slots()["lead_chars"]
+    return [m for m in mentions
+            if not (m.slot == "killed" and m.article_id in hit_only
+                    and m.evidence.field != "title" and m.evidence.start >= lead)]
 
 
 def _victims_dead(killed: Fact | None) -> int:

@@ -62,9 +62,13 @@ _DEFAULT_WORDING = {
 
 
 @lru_cache(maxsize=1)
-def _rising() -> frozenset[str]:
+def _slots() -> dict:
     path = resources.files("newsfuse.reconcile") / "data" / "slots.json"
-    return frozenset(json.loads(path.read_text(encoding="utf-8"))["rising"])
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _rising() -> frozenset[str]:
+    return frozenset(_slots()["rising"])
 
 
 @dataclass
@@ -142,7 +146,18 @@ def article_figure(found: Sequence[Mention]) -> Mention:
     # detained" names two groups of two once each, not one figure twice.
     best = max(tally.values(), key=lambda ms: (any(m.revision for m in ms), _sentences(ms),
                                                 -min(m.evidence.start for m in ms)))
-    return min(best, key=lambda m: m.evidence.start)
+    pick = min(best, key=lambda m: m.evidence.start)
+    if pick.value.low == 1:
+        # "Two dead, two injured ... Jane Doe, 21, was pronounced dead ... John Roe later died":
+        # victims told one by one repeat "one" more often than the lead states the total.
+        lead = [m for m in exact if m.value.low > 1 and _in_lead(m)]
+        if lead:
+            return max(lead, key=lambda m: m.value.low)
+    return pick
+
+
+def _in_lead(m: Mention) -> bool:
+    return m.evidence.field == "title" or m.evidence.start < _slots()["lead_chars"]
 
 
 def _sentences(mentions: Sequence[Mention]) -> int:
