@@ -76,6 +76,8 @@ def find_counts(doc, sent, quantities: dict[int, Quantity]) -> list[CountFinding
         lemma = token.lemma_.lower()
         lower = token.lower_
         if token.pos_ in ("VERB", "AUX") and lemma in lex["verbs"]:
+            if token.dep_ == "amod" and token.head.lemma_.lower() not in lex["persons"]:
+                continue  # "the recovered passenger list": a participle describing a thing
             findings.extend(_verb_counts(token, lemma, quantities))
         elif token.pos_ == "ADJ" and (lower in lex["adjectives"] or lemma in lex["adjectives"]):
             findings.extend(_adjective_counts(token, lex["adjectives"].get(lower) or lex["adjectives"][lemma], quantities))
