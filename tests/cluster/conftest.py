@@ -88,5 +88,11 @@ def analysed_stream(stream):
     return analyse(stream, n_process=1, embeddings=True)
 
 
-def gold_of(article_id: str) -> str:
+def _gold_of(article_id: str) -> str:
+    """The story a test article belongs to: its id up to the first dash."""
     return article_id.split("-")[0]
+
+
+@pytest.fixture(scope="session")
+def gold_of():
+    return _gold_of

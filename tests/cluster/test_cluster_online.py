@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 
-from conftest import gold_of
 
 from newsfuse.cluster import OnlineClusterer, cluster_articles, publication_order
 
@@ -13,7 +12,7 @@ def _partition(events):
     return sorted(sorted(e.article_ids) for e in events)
 
 
-def test_same_event_joins_and_lookalikes_split(stream, analysed_stream):
+def test_same_event_joins_and_lookalikes_split(stream, analysed_stream, gold_of):
     events, _ = cluster_articles(stream, analysed_stream, {})
     got = _partition(events)
     want = sorted(
@@ -57,7 +56,7 @@ def test_text_only_clustering_works_without_analyse(stream):
     assert duplicates[0].duplicate_of == "spring-1"
 
 
-def test_roundup_does_not_glue_events(stream, analysed_stream):
+def test_roundup_does_not_glue_events(stream, analysed_stream, gold_of):
     from datetime import datetime
 
     from newsfuse.model import Article

@@ -132,7 +132,9 @@ class OnlineClusterer:
         self, article: Article, analysed: Analysed | None, mentions: list[Mention] | None
     ) -> tuple[ArticleFeatures, dict[str, float]]:
         """Features of the next article, updating the running document frequencies."""
-        feats = article_features(article, analysed, mentions, self._seen)
+        feats = article_features(
+            article, analysed, mentions if self.params.use_mentions else None, self._seen
+        )
         self._seen += 1
         self._term_df.update(feats.terms.keys())
         self._entity_df.update(feats.persons | feats.places | feats.others)

@@ -31,6 +31,10 @@ class ClusterParams:
         entity_dims: hashed dimensions for entity names in the index vector.
         max_terms: lexical terms kept per event profile.
         dup_threshold / dup_num_perm / dup_shingle / dup_min_words: near-duplicate detection.
+        use_mentions: read place, date, type and figures from the extract stage's mentions. The
+            fitted weights were fit on features without them (entities and word lists); fed
+            mentions, the same weights veto too often (ECB+ B³ F1 0.893 -> 0.797), so they stay
+            off until the weights are refit with mentions.
     """
 
     weights: tuple[float, ...]
@@ -49,6 +53,7 @@ class ClusterParams:
     dup_num_perm: int = 128
     dup_shingle: int = 5
     dup_min_words: int = 30
+    use_mentions: bool = False
     feature_names: tuple[str, ...] = field(default=FEATURE_NAMES)
 
     def __post_init__(self) -> None:
