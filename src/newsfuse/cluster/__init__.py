@@ -78,16 +78,21 @@ def group_by_field(
 
 
 def publication_order(articles: Sequence[Article]) -> list[int]:
-    """Indices of ``articles`` in the order the stream sees them: by publication time (naive
-    times read as UTC), undated articles last, ties in input order."""
+    """Indices of ``articles`` in the order the stream sees them: undated articles first (in
+    input order), then by publication time (naive times read as UTC), ties in input order.
+
+    Undated articles go first because they cannot close an event by time: the events they start
+    stay open for every dated report after them, whereas placed last they would meet only the
+    events still open at the end of the corpus.
+    """
 
     def key(i: int):
         published = articles[i].published
         if published is None:
-            return (1, 0.0, i)
+            return (0, 0.0, i)
         if published.tzinfo is None:
             published = published.replace(tzinfo=timezone.utc)
-        return (0, published.timestamp(), i)
+        return (1, published.timestamp(), i)
 
     return sorted(range(len(articles)), key=key)
 
