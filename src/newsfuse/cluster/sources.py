@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from newsfuse.grouping import connected
 from newsfuse.model import Event
 
 
@@ -37,37 +38,20 @@ def build_event(event_id: str, ids: Sequence[str], info: Mapping[str, ArticleInf
         info: article id -> :class:`ArticleInfo`.
     """
     members = set(ids)
-    position = {a: i for i, a in enumerate(ids)}
-    parent = {a: a for a in ids}
-
-    def find(a: str) -> str:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            first, later = sorted((ra, rb), key=position.__getitem__)
-            parent[later] = first
-
+    links: list[tuple[str, str]] = []
     duplicates: dict[str, list[str]] = {}
     first_with_key: dict[str, str] = {}
     for a in ids:
         item = info[a]
         if item.duplicate_of in members:
             duplicates.setdefault(item.duplicate_of, []).append(a)
-            union(item.duplicate_of, a)
+            links.append((item.duplicate_of, a))
         keys = (f"wire:{item.wire}" if item.wire else None, f"outlet:{item.source}" if item.source else None)
         for key in filter(None, keys):
-            if key in first_with_key:
-                union(first_with_key[key], a)
-            else:
-                first_with_key[key] = a
+            links.append((first_with_key.setdefault(key, a), a))
     groups: dict[str, list[str]] = {}
-    for a in ids:
-        groups.setdefault(find(a), []).append(a)
+    for a, first in connected(ids, links).items():
+        groups.setdefault(first, []).append(a)
     dates = [info[a].published for a in ids if info[a].published]
     return Event(
         id=event_id,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from newsfuse.grouping import connected
 from newsfuse.model import Article, Event, FactMention, Mention
 from newsfuse.reconcile.names import normalise
 
@@ -81,33 +82,16 @@ def source_groups(event: Event, articles: Sequence[Article]) -> SourceGroups:
         The grouping, numbered in the order of ``event.article_ids``.
     """
     ids = list(dict.fromkeys([*event.article_ids, *(a.id for a in articles)]))
-    parent = {i: i for i in ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        if a in parent and b in parent:
-            parent[find(b)] = find(a)
-
-    for group in event.source_groups:
-        for other in group[1:]:
-            union(group[0], other)
-    for first, copies in event.duplicates.items():
-        for copy in copies:
-            union(first, copy)
+    links = [(group[0], other) for group in event.source_groups for other in group[1:]]
+    links += [(first, copy) for first, copies in event.duplicates.items() for copy in copies]
     by_outlet: dict[str, str] = {}
     for article in articles:
         key = outlet_key(article.source)
         if key:
-            union(by_outlet.setdefault(key, article.id), article.id)
+            links.append((by_outlet.setdefault(key, article.id), article.id))
     numbers: dict[str, int] = {}
-    group_of = {}
-    for i in ids:
-        group_of[i] = numbers.setdefault(find(i), len(numbers) + 1)
+    group_of = {i: numbers.setdefault(first, len(numbers) + 1)
+                for i, first in connected(ids, links).items()}
     outlet_group = {key: group_of[first] for key, first in by_outlet.items()}
     return SourceGroups(group_of=group_of, outlet_group=outlet_group)
 

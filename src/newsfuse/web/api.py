@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -90,6 +92,18 @@ def _not_found(exc: NotFoundError) -> HTTPException:
     return HTTPException(status_code=404, detail=exc.message)
 
 
+@contextlib.contextmanager
+def _correcting(state) -> Iterator[None]:
+    """Hold the write lock for a merge or split; its errors become 404 / 422 responses."""
+    try:
+        with state.write_lock:
+            yield
+    except NotFoundError as exc:
+        raise _not_found(exc) from exc
+    except ConfigError as exc:
+        raise HTTPException(status_code=422, detail=exc.message) from exc
+
+
 @router.get("/events", response_model=EventPage, summary="List events, newest first")
 def api_events(request: Request, flt: Annotated[EventFilter, Depends(event_filter)],
                limit: Annotated[int, Query(ge=1, le=500)] = 50,
@@ -144,15 +158,10 @@ def api_ingest(request: Request, articles: ArticleIn | list[ArticleIn]) -> Inges
              summary="Merge events into the first one")
 def api_merge(request: Request, body: MergeIn) -> EventIdOut:
     state = request.app.state
-    try:
-        with state.write_lock:
-            kept = merge_events(state.store, body.event_ids, reconcile=state.stages.reconcile,
-                                build_brief=state.stages.build_brief,
-                                cluster_params=state.stages.cluster_params)
-    except NotFoundError as exc:
-        raise _not_found(exc) from exc
-    except ConfigError as exc:
-        raise HTTPException(status_code=422, detail=exc.message) from exc
+    with _correcting(state):
+        kept = merge_events(state.store, body.event_ids, reconcile=state.stages.reconcile,
+                            build_brief=state.stages.build_brief,
+                            cluster_params=state.stages.cluster_params)
     return EventIdOut(event_id=kept)
 
 
@@ -160,16 +169,11 @@ def api_merge(request: Request, body: MergeIn) -> EventIdOut:
              summary="Move articles out of an event into a new one")
 def api_split(request: Request, event_id: str, body: SplitIn) -> EventIdOut:
     state = request.app.state
-    try:
-        with state.write_lock:
-            new_id = split_event(state.store, event_id, body.article_ids,
-                                 reconcile=state.stages.reconcile,
-                                 build_brief=state.stages.build_brief,
-                                 cluster_params=state.stages.cluster_params)
-    except NotFoundError as exc:
-        raise _not_found(exc) from exc
-    except ConfigError as exc:
-        raise HTTPException(status_code=422, detail=exc.message) from exc
+    with _correcting(state):
+        new_id = split_event(state.store, event_id, body.article_ids,
+                             reconcile=state.stages.reconcile,
+                             build_brief=state.stages.build_brief,
+                             cluster_params=state.stages.cluster_params)
     return EventIdOut(event_id=new_id)
 
 
