@@ -36,8 +36,9 @@ def extract_command(
     jobs: JobsOption = 0,
     no_progress: NoProgressOption = False,
 ) -> None:
-    """Print every claim (mention) each article makes: slot, value, attribution, hedge, scope and
-    the evidence offsets and quote.
+    """Print every claim (mention) each article makes, with its evidence offsets and quote.
+
+    Each mention has its slot, value, attribution, hedge and scope.
 
     Example: newsfuse extract ../shared/seeds --format jsonl -o mentions.jsonl
     """
