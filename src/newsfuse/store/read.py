@@ -13,6 +13,7 @@ from newsfuse.errors import ConfigError, NotFoundError
 from newsfuse.model import Analysed, Article, Brief, Correction, Event, Mention, Rejection
 from newsfuse.store import schema as t
 from newsfuse.store.codec import analysed_from_row
+from newsfuse.store.search import text_condition
 
 MAX_PAGE = 500
 
@@ -61,7 +62,8 @@ class EventFilter:
         date_to: events on or before this date.
         place: a part of the place name (case-insensitive).
         event_type: the event type exactly (``shooting``, ``bombing``, ...).
-        text: words that must all appear in the headline, place, type or article titles.
+        text: words that must all occur in the event's headline, place, type or its
+            articles' titles, outlets and texts (full-text search, see store/search.py).
         min_sources: at least this many independent sources.
     """
 
@@ -72,7 +74,12 @@ class EventFilter:
     text: str | None = None
     min_sources: int | None = None
 
-    def conditions(self) -> list:
+    def conditions(self, conn: Connection) -> list:
+        """The WHERE conditions on ``events`` (the text search depends on the database).
+
+        Raises:
+            ConfigError: a search of too many words.
+        """
         e = t.events.c
         where = []
         if self.date_from:
@@ -85,8 +92,10 @@ class EventFilter:
             where.append(sa.func.lower(e.place).contains(self.place.lower(), autoescape=True))
         if self.event_type:
             where.append(e.event_type == self.event_type.lower())
-        for word in (self.text or "").lower().split():
-            where.append(e.search_text.contains(word, autoescape=True))
+        if self.text:
+            matches = text_condition(conn, self.text)
+            if matches is not None:
+                where.append(matches)
         if self.min_sources:
             where.append(e.independent_sources >= self.min_sources)
         return where
@@ -116,7 +125,7 @@ def list_events(conn: Connection, flt: EventFilter | None = None, *, limit: int 
     """
     if not 1 <= limit <= MAX_PAGE or offset < 0:
         raise ConfigError(f"limit must be 1..{MAX_PAGE} and offset >= 0 (got {limit}, {offset}).")
-    where = (flt or EventFilter()).conditions()
+    where = (flt or EventFilter()).conditions(conn)
     e = t.events.c
     total = conn.execute(sa.select(sa.func.count()).select_from(t.events).where(*where)).scalar_one()
     rows = conn.execute(

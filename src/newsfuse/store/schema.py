@@ -65,8 +65,9 @@ events = sa.Table(
     sa.Column("killed", sa.Integer),
     sa.Column("injured", sa.Integer),
     sa.Column("statuses", sa.JSON),
-    # Lower-cased headline, place, type and titles: what the text filter searches.
-    sa.Column("search_text", sa.Text),
+    # The event's key in the SQLite full-text index (store/search.py; PostgreSQL keeps a
+    # tsvector column instead, which like the FTS5 table is made by migration 0003 only).
+    sa.Column("search_key", sa.BigInteger, index=True),
     sa.Column("data", sa.JSON, nullable=False),
     sa.Column("brief", sa.JSON),
     sa.Column("updated_at", sa.DateTime, nullable=False),
