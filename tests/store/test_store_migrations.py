@@ -43,3 +43,53 @@ def test_db_argument_is_checked(tmp_path):
         resolve_url("mysql://u@h/db")
     with pytest.raises(StoreError):
         open_store(tmp_path / "missing-folder" / "x.db")
+
+
+def test_a_store_from_revision_0001_is_upgraded_searchable_and_reclustered(tmp_path, stories, stages):
+    """A store of the first schema (its rows copied from a current one) opens at head: the
+    search index is filled from its articles, and the next ingest re-clusters it."""
+    from alembic import command
+    from alembic.config import Config
+
+    from newsfuse.store import EventFilter, get_article, ingest_articles, list_events
+    from newsfuse.store.engine import MIGRATIONS_DIR
+
+    articles = {a.id: a for a in stories[0]}
+    with open_store(tmp_path / "new.db") as current:
+        ingest_articles(current, [articles["valdane-1"], articles["valdane-2"],
+                                  articles["orrin-1"]], stages)
+        with current.read() as conn:
+            article_rows = conn.execute(sa.text(
+                "SELECT id, url, text_hash, title, source, published, 'e' || rowid AS event_id, "
+                "pinned, duplicate_of, data, analysed, embedding, ingested_at FROM articles "
+                "WHERE id != 'valdane-2'")).mappings().all()
+            mention_rows = conn.execute(sa.text("SELECT * FROM mentions")).mappings().all()
+    old = open_store(tmp_path / "old.db", migrate=False)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with old.write() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(sa.text("INSERT INTO articles VALUES (:id, :url, :text_hash, :title, "
+                             ":source, :published, :event_id, :pinned, :duplicate_of, :data, "
+                             ":analysed, :embedding, :ingested_at)"), [dict(r) for r in article_rows])
+        conn.execute(sa.text("INSERT INTO mentions VALUES (:id, :article_id, :slot, :scope, :data)"),
+                     [dict(r) for r in mention_rows if not r["article_id"].startswith("valdane-2")])
+        for r in article_rows:  # the stand-in's events: one per article, a bare record
+            conn.execute(sa.text(
+                "INSERT INTO events (id, headline, n_articles, independent_sources, search_text, "
+                "data, updated_at) VALUES (:id, :headline, 1, 1, '', :data, :now)"),
+                {"id": r["event_id"], "headline": r["title"], "now": r["ingested_at"],
+                 "data": '{"id": "%s", "article_ids": ["%s"]}' % (r["event_id"], r["id"])})
+    old.close()
+    with open_store(tmp_path / "old.db") as store:
+        with store.read() as conn:
+            version = conn.execute(sa.text("select version_num from alembic_version")).scalar_one()
+            assert version == "0003"
+            # Found by the text of its article, which the old search never looked at.
+            assert list_events(conn, EventFilter(text="walkers crossing")).total == 1
+        summary = ingest_articles(store, [articles["valdane-2"]], stages)
+        assert summary.reclustered == 2
+        with store.read() as conn:
+            assert get_article(conn, "valdane-2").event_id == get_article(conn, "valdane-1").event_id
+            assert list_events(conn).total == 2

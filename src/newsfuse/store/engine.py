@@ -68,6 +68,8 @@ class Store:
         self.url = url
         # (saved version, OnlineClusterer) of this process; see store/online.py.
         self.clustering = None
+        # Whether ingest has checked that the stored articles were placed by the clusterer.
+        self.clustering_checked = False
         self.is_sqlite = url.startswith("sqlite")
         try:
             if self.is_sqlite:

@@ -72,8 +72,11 @@ class IngestSummary:
     rejected: int = 0
     events_created: list[str] = field(default_factory=list)
     events_changed: list[str] = field(default_factory=list)
+    #: stored articles re-clustered first (a store made before revision 0002; see recluster.py)
+    reclustered: int = 0
 
     def merge(self, other: IngestSummary) -> None:
+        self.reclustered += other.reclustered
         self.added += other.added
         self.updated += other.updated
         self.unchanged += other.unchanged
@@ -123,6 +126,7 @@ def ingest_articles(store: Store, articles: Sequence[Article], stages: Stages, *
         Counts of what was added, updated or already there, and the events touched.
     """
     summary = IngestSummary()
+    summary.reclustered = _upgrade_clustering(store, stages, progress)
     ordered = _latest_versions(articles)
     for begin in range(0, len(ordered), batch_size):
         try:
@@ -135,6 +139,20 @@ def ingest_articles(store: Store, articles: Sequence[Article], stages: Stages, *
             progress("store", min(begin + batch_size, len(ordered)), len(ordered))
     summary.unchanged += len(articles) - len(ordered)
     return summary
+
+
+def _upgrade_clustering(store: Store, stages: Stages, progress) -> int:
+    """Once per open store: re-cluster a store made before the clusterer's state was saved
+    (revision 0002), so that new articles can join its events. Returns the articles re-placed."""
+    if store.clustering_checked:
+        return 0
+    from newsfuse.store.recluster import needs_recluster, recluster
+
+    with store.read() as conn:
+        legacy = needs_recluster(conn)
+    done = recluster(store, stages, progress=progress).articles if legacy else 0
+    store.clustering_checked = True
+    return done
 
 
 def _latest_versions(articles: Sequence[Article]) -> list[Article]:
