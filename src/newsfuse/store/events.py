@@ -109,6 +109,7 @@ def _refresh_event(conn: Connection, event_id: str, members: list[Member], exist
     if not members:
         if exists:
             conn.execute(DELETE_EVENT, {"id": event_id})
+            conn.execute(DELETE_DETAILS, {"id": event_id})
         unindex_event(conn, event_id)
         return
     event = build_event(event_id, members)
@@ -117,10 +118,13 @@ def _refresh_event(conn: Connection, event_id: str, members: list[Member], exist
     facts = reconcile(event, articles, mentions)
     brief = build_brief(event, facts, articles, mentions, [m.analysed for m in members])
     row = event_row(event, facts, brief, articles)
+    details = {"data": event.model_dump(mode="json"), "brief": brief.model_dump(mode="json")}
     if exists:
         conn.execute(UPDATE_EVENT, {"event_id": event_id, **row})
+        conn.execute(UPDATE_DETAILS, {"id_": event_id, **details})
     else:
         conn.execute(INSERT_EVENT, {"id": event_id, **row})
+        conn.execute(INSERT_DETAILS, {"event_id": event_id, **details})
     if facts:
         conn.execute(INSERT_FACT, [fact_row(event_id, s, f) for s, f in facts.items()])
     index_event(conn, event_id, event_document(
@@ -133,6 +137,9 @@ def _refresh_event(conn: Connection, event_id: str, members: list[Member], exist
 DELETE_EVENT = sa.delete(t.events).where(t.events.c.id == sa.bindparam("id"))
 UPDATE_EVENT = sa.update(t.events).where(t.events.c.id == sa.bindparam("event_id"))
 INSERT_EVENT = sa.insert(t.events)
+DELETE_DETAILS = sa.delete(t.event_details).where(t.event_details.c.event_id == sa.bindparam("id"))
+UPDATE_DETAILS = sa.update(t.event_details).where(t.event_details.c.event_id == sa.bindparam("id_"))
+INSERT_DETAILS = sa.insert(t.event_details)
 INSERT_FACT = sa.insert(t.facts)
 
 
@@ -175,8 +182,6 @@ def event_row(event: Event, facts: dict[str, Fact], brief: Brief, articles: Sequ
         "injured": count_best(facts.get("injured")),
         "statuses": statuses,
         "search_key": search_key(event.id),
-        "data": event.model_dump(mode="json"),
-        "brief": brief.model_dump(mode="json"),
         "updated_at": now(),
     }
 

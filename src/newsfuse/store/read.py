@@ -126,24 +126,25 @@ def list_events(conn: Connection, flt: EventFilter | None = None, *, limit: int 
     if not 1 <= limit <= MAX_PAGE or offset < 0:
         raise ConfigError(f"limit must be 1..{MAX_PAGE} and offset >= 0 (got {limit}, {offset}).")
     where = (flt or EventFilter()).conditions(conn)
-    e = t.events.c
     total = conn.execute(sa.select(sa.func.count()).select_from(t.events).where(*where)).scalar_one()
-    rows = conn.execute(
-        sa.select(e.id, e.headline, e.event_date, e.place, e.event_type, e.first_published,
-                  e.last_published, e.n_articles, e.independent_sources, e.killed, e.injured,
-                  e.statuses)
-        .where(*where)
-        .order_by(e.sort_date.desc().nulls_last(), e.last_published.desc().nulls_last(), e.id)
-        .limit(limit).offset(offset)
-    ).all()
-    return EventPage(total=total, offset=offset, limit=limit, events=[
-        EventSummary(id=r.id, headline=r.headline, event_date=r.event_date, place=r.place,
-                     event_type=r.event_type, first_published=r.first_published,
-                     last_published=r.last_published, articles=r.n_articles,
-                     independent_sources=r.independent_sources, killed=r.killed,
-                     injured=r.injured, statuses=r.statuses or {})
-        for r in rows
-    ])
+    rows = conn.execute(sa.select(*_SUMMARY_COLUMNS).where(*where).order_by(*_NEWEST_FIRST)
+                        .limit(limit).offset(offset)).all()
+    return EventPage(total=total, offset=offset, limit=limit, events=[_summary(r) for r in rows])
+
+
+_E = t.events.c
+_SUMMARY_COLUMNS = (_E.id, _E.headline, _E.event_date, _E.place, _E.event_type, _E.first_published,
+                    _E.last_published, _E.n_articles, _E.independent_sources, _E.killed,
+                    _E.injured, _E.statuses)
+_NEWEST_FIRST = (_E.sort_date.desc().nulls_last(), _E.last_published.desc().nulls_last(), _E.id)
+
+
+def _summary(r) -> EventSummary:
+    return EventSummary(id=r.id, headline=r.headline, event_date=r.event_date, place=r.place,
+                        event_type=r.event_type, first_published=r.first_published,
+                        last_published=r.last_published, articles=r.n_articles,
+                        independent_sources=r.independent_sources, killed=r.killed,
+                        injured=r.injured, statuses=r.statuses or {})
 
 
 def event_types(conn: Connection) -> list[str]:
@@ -160,8 +161,8 @@ def get_event(conn: Connection, event_id: str) -> tuple[Event, Brief]:
         NotFoundError: no such event.
     """
     current = resolve_event_id(conn, event_id)
-    row = conn.execute(sa.select(t.events.c.data, t.events.c.brief)
-                       .where(t.events.c.id == current)).one()
+    d = t.event_details.c
+    row = conn.execute(sa.select(d.data, d.brief).where(d.event_id == current)).one()
     return Event.model_validate(row.data), Brief.model_validate(row.brief)
 
 
@@ -193,18 +194,15 @@ def event_articles(conn: Connection, event_id: str) -> list[Article]:
 
 
 def iter_briefs(conn: Connection, flt: EventFilter | None = None, *, chunk: int = 200):
-    """Every brief matching ``flt``, newest event first, read ``chunk`` events at a time."""
-    offset = 0
-    while True:
-        page = list_events(conn, flt, limit=chunk, offset=offset)
-        if not page.events:
-            return
-        ids = [s.id for s in page.events]
-        rows = {r.id: r.brief for r in conn.execute(
-            sa.select(t.events.c.id, t.events.c.brief).where(t.events.c.id.in_(ids)))}
-        for summary in page.events:
-            yield summary, Brief.model_validate(rows[summary.id])
-        offset += chunk
+    """Every brief matching ``flt``, newest event first, streamed ``chunk`` rows at a time (one
+    query: paging with OFFSET would re-read the skipped rows, quadratic on a big store)."""
+    d = t.event_details.c
+    rows = conn.execution_options(yield_per=chunk).execute(
+        sa.select(*_SUMMARY_COLUMNS, d.brief).join_from(t.events, t.event_details,
+                                                      d.event_id == t.events.c.id)
+        .where(*(flt or EventFilter()).conditions(conn)).order_by(*_NEWEST_FIRST))
+    for r in rows:
+        yield _summary(r), Brief.model_validate(r.brief)
 
 
 def list_corrections(conn: Connection) -> list[Correction]:

@@ -159,6 +159,7 @@ def _write_placements(conn: Connection, updates: list[dict], duplicates: list) -
     # Every event is rebuilt from scratch.
     conn.execute(sa.delete(t.facts))
     conn.execute(sa.delete(t.events))
+    conn.execute(sa.delete(t.event_details))
     if conn.dialect.name != "postgresql":
         conn.execute(sa.text(f"DELETE FROM {FTS_TABLE}"))
 

@@ -1,4 +1,5 @@
-"""Full-text search over events: an FTS5 table (SQLite) or a tsvector column (PostgreSQL).
+"""Full-text search over events (an FTS5 table on SQLite, a tsvector column on PostgreSQL);
+narrow event rows (the Event and Brief JSON move to ``event_details``).
 
 Replaces the ``LIKE`` scan of ``events.search_text`` (headline, place, type and titles): the
 column goes, ``events.search_key`` (the event's key in the FTS5 index) comes, and the index is
@@ -29,8 +30,17 @@ SQLITE_FTS = (
 def upgrade() -> None:
     from newsfuse.store.search import rebuild_index
 
+    op.create_table(
+        "event_details",
+        sa.Column("event_id", sa.String(220), primary_key=True),
+        sa.Column("data", sa.JSON, nullable=False),
+        sa.Column("brief", sa.JSON),
+    )
+    op.execute("INSERT INTO event_details (event_id, data, brief) SELECT id, data, brief FROM events")
     with op.batch_alter_table("events") as batch:
         batch.drop_column("search_text")
+        batch.drop_column("data")
+        batch.drop_column("brief")
         batch.add_column(sa.Column("search_key", sa.BigInteger))
     op.create_index("ix_events_search_key", "events", ["search_key"])
     bind = op.get_bind()
@@ -54,3 +64,8 @@ def downgrade() -> None:
     with op.batch_alter_table("events") as batch:
         batch.drop_column("search_key")
         batch.add_column(sa.Column("search_text", sa.Text))
+        batch.add_column(sa.Column("data", sa.JSON))
+        batch.add_column(sa.Column("brief", sa.JSON))
+    op.execute("UPDATE events SET data = (SELECT data FROM event_details WHERE event_id = events.id), "
+               "brief = (SELECT brief FROM event_details WHERE event_id = events.id)")
+    op.drop_table("event_details")
