@@ -101,11 +101,16 @@ def watch_command(
     def report(paths, summary) -> None:
         stderr.print(f"{len(paths)} file(s): {_summary_line(summary)}", highlight=False)
 
+    def report_error(paths, error) -> None:
+        stderr.print(f"{len(paths)} file(s) not ingested, tried again in a minute: {error}",
+                     highlight=False, style="red")
+
     with open_store(db) as store:
         stderr.print(f"watching {folder} (Ctrl-C to stop)", highlight=False)
         try:
             watch(store, folder, default_stages(policy=policy),
-                  WatchOptions(interval=interval, feed_interval=feed_interval), on_ingest=report)
+                  WatchOptions(interval=interval, feed_interval=feed_interval), on_ingest=report,
+                  on_error=report_error)
         except KeyboardInterrupt:
             stderr.print("stopped; everything ingested so far is stored.", highlight=False)
 
