@@ -61,6 +61,18 @@ def test_filters(filled, flt, expected):
         assert list_events(conn, flt).total == expected
 
 
+def test_both_query_plans_give_the_same_events(filled, monkeypatch):
+    import newsfuse.store.search as search
+
+    queries = ["warehouse", "fire*", "valdane OR", "storm", "nothing", "on"]
+    with filled.read() as conn:
+        by_key = [[e.id for e in list_events(conn, EventFilter(text=q)).events] for q in queries]
+    monkeypatch.setattr(search, "FEW_MATCHES", 0)  # every search walks the events instead
+    with filled.read() as conn:
+        walked = [[e.id for e in list_events(conn, EventFilter(text=q)).events] for q in queries]
+    assert walked == by_key and by_key[-1]
+
+
 def test_search_follows_updates_and_deletes(filled, stages):
     from newsfuse.model import Article
 

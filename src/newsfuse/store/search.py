@@ -38,6 +38,10 @@ from newsfuse.errors import ConfigError
 
 MAX_DOCUMENT_CHARS = 400_000
 MAX_QUERY_WORDS = 20
+# Up to this many matching events, SQLite looks them up by key and sorts them; beyond, it walks
+# the events newest first (measured on a 10k-event store: 6,768 matches 14 ms by key, 1 ms by
+# walking; no match at all 0 ms by key, 12 ms by walking).
+FEW_MATCHES = 1000
 FTS_TABLE = "events_fts"
 TSV_COLUMN = "search_tsv"
 # What a query word is: the letters and digits the tokenizers index (punctuation separates).
@@ -141,9 +145,16 @@ def text_condition(conn: Connection, text: str):
             fts_query=query)
     # Each word quoted (an FTS5 string), prefixes marked after the quote; space means AND.
     query = " ".join(f'"{w[:-1]}"*' if w.endswith("*") else f'"{w}"' for w in words)
-    matches = sa.select(sa.literal_column("rowid")).select_from(sa.table(FTS_TABLE)).where(
-        sa.text(f"{FTS_TABLE} MATCH :fts_query").bindparams(fts_query=query))
-    return events.c.search_key.in_(matches)
+    match = sa.text(f"{FTS_TABLE} MATCH :fts_query").bindparams(fts_query=query)
+    matches = sa.select(sa.literal_column("rowid")).select_from(sa.table(FTS_TABLE)).where(match)
+    found = conn.execute(sa.select(sa.func.count()).select_from(sa.table(FTS_TABLE))
+                         .where(match)).scalar_one()
+    if found <= FEW_MATCHES:
+        # Look the few matches up by key, then sort them.
+        return events.c.search_key.in_(matches)
+    # A common word: walk the events newest first and keep the matches (the unary + keeps
+    # SQLite off the key index, which would fetch and sort every match to show 25).
+    return sa.literal_column("+events.search_key").in_(matches)
 
 
 def create_index(conn: Connection) -> None:
