@@ -93,9 +93,9 @@ class EventFilter:
         if self.event_type:
             where.append(e.event_type == self.event_type.lower())
         if self.text:
-            matches = text_condition(conn, self.text)
-            if matches is not None:
-                where.append(matches)
+            search = text_condition(conn, self.text)
+            if search.condition is not None:
+                where.append(search.condition)
         if self.min_sources:
             where.append(e.independent_sources >= self.min_sources)
         return where
@@ -125,11 +125,24 @@ def list_events(conn: Connection, flt: EventFilter | None = None, *, limit: int 
     """
     if not 1 <= limit <= MAX_PAGE or offset < 0:
         raise ConfigError(f"limit must be 1..{MAX_PAGE} and offset >= 0 (got {limit}, {offset}).")
-    where = (flt or EventFilter()).conditions(conn)
-    total = conn.execute(sa.select(sa.func.count()).select_from(t.events).where(*where)).scalar_one()
+    flt = flt or EventFilter()
+    where = flt.conditions(conn)
+    total = _text_only_total(conn, flt)
+    if total is None:
+        total = conn.execute(sa.select(sa.func.count()).select_from(t.events).where(*where)
+                             ).scalar_one()
     rows = conn.execute(sa.select(*_SUMMARY_COLUMNS).where(*where).order_by(*_NEWEST_FIRST)
                         .limit(limit).offset(offset)).all()
     return EventPage(total=total, offset=offset, limit=limit, events=[_summary(r) for r in rows])
+
+
+def _text_only_total(conn: Connection, flt: EventFilter) -> int | None:
+    """The count of a search with no other filter, as the full-text index gives it (every event
+    has one document there), or None when the events must be counted."""
+    others = (flt.date_from, flt.date_to, flt.place, flt.event_type, flt.min_sources)
+    if not flt.text or any(x is not None and x != "" for x in others):
+        return None
+    return text_condition(conn, flt.text).matches
 
 
 _E = t.events.c

@@ -30,6 +30,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -131,18 +133,27 @@ def query_words(text: str) -> list[str]:
     return words
 
 
-def text_condition(conn: Connection, text: str):
-    """The WHERE condition on ``events`` for a text search (None when it has no words)."""
+@dataclass(frozen=True)
+class TextSearch:
+    """A text search as SQL: the WHERE condition on ``events`` (None: the text has no words)
+    and, on SQLite, how many events match it (the index counts them for free)."""
+
+    condition: Any = None
+    matches: int | None = None
+
+
+def text_condition(conn: Connection, text: str) -> TextSearch:
+    """The text search of ``text`` on this connection's database."""
     from newsfuse.store.schema import events
 
     words = query_words(text)
     if not words:
-        return None
+        return TextSearch()
     if _dialect(conn) == "postgresql":
-        # Words are \w+ only, so they cannot carry tsquery operators.
+        # Words are letters and digits only, so they cannot carry tsquery operators.
         query = " & ".join(w[:-1] + ":*" if w.endswith("*") else w for w in words)
-        return sa.text(f"events.{TSV_COLUMN} @@ to_tsquery('english', :fts_query)").bindparams(
-            fts_query=query)
+        return TextSearch(sa.text(f"events.{TSV_COLUMN} @@ to_tsquery('english', :fts_query)")
+                          .bindparams(fts_query=query))
     # Each word quoted (an FTS5 string), prefixes marked after the quote; space means AND.
     query = " ".join(f'"{w[:-1]}"*' if w.endswith("*") else f'"{w}"' for w in words)
     match = sa.text(f"{FTS_TABLE} MATCH :fts_query").bindparams(fts_query=query)
@@ -151,10 +162,10 @@ def text_condition(conn: Connection, text: str):
                          .where(match)).scalar_one()
     if found <= FEW_MATCHES:
         # Look the few matches up by key, then sort them.
-        return events.c.search_key.in_(matches)
+        return TextSearch(events.c.search_key.in_(matches), found)
     # A common word: walk the events newest first and keep the matches (the unary + keeps
     # SQLite off the key index, which would fetch and sort every match to show 25).
-    return sa.literal_column("+events.search_key").in_(matches)
+    return TextSearch(sa.literal_column("+events.search_key").in_(matches), found)
 
 
 def create_index(conn: Connection) -> None:
