@@ -93,3 +93,28 @@ def test_a_store_from_revision_0001_is_upgraded_searchable_and_reclustered(tmp_p
         with store.read() as conn:
             assert get_article(conn, "valdane-2").event_id == get_article(conn, "valdane-1").event_id
             assert list_events(conn).total == 2
+
+
+def test_0003_down_and_up_again_keeps_events_and_briefs(tmp_path, stories, stages):
+    """A store of revision 0002 (this one, downgraded) upgrades with its briefs intact."""
+    from alembic import command
+    from alembic.config import Config
+
+    from newsfuse.store import EventFilter, get_event, ingest_articles, list_events
+    from newsfuse.store.engine import MIGRATIONS_DIR
+
+    path = tmp_path / "down.db"
+    with open_store(path) as store:
+        ingest_articles(store, stories[0], stages)
+        with store.read() as conn:
+            before = {e.id: get_event(conn, e.id)[1] for e in list_events(conn).events}
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        with store.write() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0002")
+            columns = {c["name"] for c in sa.inspect(conn).get_columns("events")}
+            assert {"data", "brief", "search_text"} <= columns
+    with open_store(path) as store, store.read() as conn:
+        assert {e.id: get_event(conn, e.id)[1] for e in list_events(conn).events} == before
+        assert list_events(conn, EventFilter(text="walkers")).total == 1
