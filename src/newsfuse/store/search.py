@@ -4,8 +4,9 @@ What is indexed, per event (:func:`event_document`): its headline, place and typ
 every article that is not a copy of another one its title, outlet and text (capped at
 ``MAX_DOCUMENT_CHARS`` in all, titles first, so a huge event cannot make one giant document).
 A query matches an event when EVERY word of it occurs somewhere in that document (in any of
-its articles), case-, accent- and inflection-insensitively (English stemming: "shootings"
-finds "shooting"); a word ending in ``*`` is a prefix ("warehou*"). The listing keeps its
+its articles), case- and inflection-insensitively (English stemming: "shootings" finds
+"shooting"; SQLite also folds accents, PostgreSQL also drops English stop words); a word ending
+in ``*`` is a prefix ("warehou*"); anything but letters and digits only separates words. The listing keeps its
 newest-first order: search filters, it does not rank.
 
 How it is kept in step: the data-access layer writes an event's document in the same
@@ -41,8 +42,8 @@ from newsfuse.errors import ConfigError
 MAX_DOCUMENT_CHARS = 400_000
 MAX_QUERY_WORDS = 20
 # Up to this many matching events, SQLite looks them up by key and sorts them; beyond, it walks
-# the events newest first (measured on a 10k-event store: 6,768 matches 14 ms by key, 1 ms by
-# walking; no match at all 0 ms by key, 12 ms by walking).
+# the events newest first (measured on a 27k-event store: a word in 21,421 events 46 ms by key,
+# 4 ms walking; a word in none 0.1 ms by key, 20 ms walking).
 FEW_MATCHES = 1000
 FTS_TABLE = "events_fts"
 TSV_COLUMN = "search_tsv"
