@@ -27,7 +27,7 @@ import re
 import statistics
 import tempfile
 import time
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import numpy as np
@@ -234,7 +234,7 @@ def main() -> None:
     if len(copy_rates) >= 2:
         # The same articles in both (the windows above hold different slices of gva-dev, whose
         # events differ in size, and the cost of a brief with them).
-        (k0, _, wall0, cpu0), (kn, end, walln, cpun) = copy_rates[0], copy_rates[-1]
+        (_, _, wall0, cpu0), (_, end, walln, cpun) = copy_rates[0], copy_rates[-1]
         print(f"same articles, first copy vs last whole copy (ending at {end}): "
               f"{walln:.1f}/s = {walln / wall0:.0%} of {wall0:.1f}/s; per CPU-second "
               f"{cpun:.1f} = {cpun / cpu0:.0%} of {cpu0:.1f}; target >= 80%")

@@ -74,8 +74,6 @@ def test_both_query_plans_give_the_same_events(filled, monkeypatch):
 
 
 def test_search_follows_updates_and_deletes(filled, stages):
-    from newsfuse.model import Article
-
     with filled.read() as conn:
         assert list_events(conn, EventFilter(text="walkers")).total == 1
         bridge = get_article(conn, "orrin-1").article
