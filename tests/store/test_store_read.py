@@ -38,7 +38,19 @@ def test_events_newest_first_and_paginated(filled):
     (EventFilter(text="warehouse"), 1),
     (EventFilter(text="harbor fire"), 1),
     (EventFilter(text="nothing-like-this"), 0),
-    (EventFilter(text="100%_"), 0),  # LIKE wildcards are escaped
+    (EventFilter(text="100%_"), 0),
+    (EventFilter(text="walkers crossing"), 1),  # words of the article text, not the title
+    (EventFilter(text="Firefighters battled"), 1),  # any article of the event
+    (EventFilter(text="footbridge fire"), 0),  # every word must match in one event
+    (EventFilter(text="collapsing bridges"), 1),  # English stemming
+    (EventFilter(text="HARBOUR"), 1),  # case
+    (EventFilter(text="wareh*"), 1),  # a prefix
+    (EventFilter(text="wareh"), 0),  # not a prefix without the star
+    (EventFilter(text="riverpost"), 1),  # outlet names (tokens of riverpost.example)
+    (EventFilter(text="Orrin Rivér"), 1),  # accents folded
+    (EventFilter(text='fire" OR "bridge'), 0),  # query syntax is only words: fire AND or AND bridge
+    (EventFilter(text="NEAR(fire bridge) -x :y ^z"), 0),
+    (EventFilter(text="*** !!"), 3),  # no words: no text filter
     (EventFilter(date_from=date(2024, 6, 1)), 2),
     (EventFilter(date_to=date(2024, 5, 31)), 1),
     (EventFilter(date_from=date(2024, 6, 2), date_to=date(2024, 6, 2)), 1),
@@ -47,6 +59,45 @@ def test_events_newest_first_and_paginated(filled):
 def test_filters(filled, flt, expected):
     with filled.read() as conn:
         assert list_events(conn, flt).total == expected
+
+
+def test_both_query_plans_give_the_same_events(filled, monkeypatch):
+    import newsfuse.store.search as search
+
+    queries = ["warehouse", "fire*", "valdane OR", "storm", "nothing", "on"]
+    with filled.read() as conn:
+        by_key = [[e.id for e in list_events(conn, EventFilter(text=q)).events] for q in queries]
+    monkeypatch.setattr(search, "FEW_MATCHES", 0)  # every search walks the events instead
+    with filled.read() as conn:
+        walked = [[e.id for e in list_events(conn, EventFilter(text=q)).events] for q in queries]
+    assert walked == by_key and by_key[-1]
+
+
+def test_search_follows_updates_and_deletes(filled, stages):
+    with filled.read() as conn:
+        assert list_events(conn, EventFilter(text="walkers")).total == 1
+        bridge = get_article(conn, "orrin-1").article
+    # A new version of the article: its old words leave the index, its new ones come in.
+    ingest_articles(filled, [bridge.model_copy(update={
+        "text": "A wooden footbridge over the Orrin River gave way under joggers on Sunday."})],
+        stages)
+    with filled.read() as conn:
+        assert list_events(conn, EventFilter(text="walkers")).total == 0
+        assert list_events(conn, EventFilter(text="joggers")).total == 1
+
+
+def test_search_index_rebuild_gives_the_same_answers(filled):
+    from newsfuse.store.search import rebuild_index
+
+    queries = ["warehouse", "walkers crossing", "storm pellow", "fire*"]
+    with filled.read() as conn:
+        before = [list_events(conn, EventFilter(text=q)).total for q in queries]
+    with filled.write() as conn:
+        assert rebuild_index(conn) == 3
+    with filled.read() as conn:
+        assert [list_events(conn, EventFilter(text=q)).total for q in queries] == before
+        with pytest.raises(ConfigError):
+            list_events(conn, EventFilter(text=" ".join(["w"] * 21)))
 
 
 def test_missing_things_raise_not_found(filled):

@@ -60,3 +60,27 @@ def test_watch_loop_stops_and_reports(tmp_path, store, stories, stages):
     watch(store, folder, stages, OPTIONS, on_ingest=lambda paths, s: seen.append(s.added),
           should_stop=lambda: next(polls, None) is None)
     assert seen == [1]
+
+
+def test_watch_goes_on_after_a_failed_poll_and_retries_later(tmp_path, store, stories, stages):
+    from newsfuse.errors import StoreError
+
+    folder = tmp_path / "watched"
+    folder.mkdir()
+    _write(folder / "one.txt", stories[0][0].text)
+    calls = {"n": 0}
+
+    def locked_once(batch):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise StoreError("database is locked")
+        return stages.analyse(batch)
+
+    flaky = Stages(analyse=locked_once, extract=stages.extract,
+                   reconcile=stages.reconcile, build_brief=stages.build_brief)
+    errors, added, polls = [], [], iter(range(3))
+    options = OPTIONS.__class__(**{**OPTIONS.__dict__, "retry_after": 0.0})
+    watch(store, folder, flaky, options, on_ingest=lambda paths, s: added.append(s.added),
+          on_error=lambda paths, e: errors.append((len(paths), str(e))),
+          should_stop=lambda: next(polls, None) is None)
+    assert errors == [(1, "[E004] database is locked")] and added == [1]

@@ -18,6 +18,15 @@ def test_events_listing_filters_and_pagination(client):
     assert client.get("/api/events", params={"date_from": "soon"}).status_code == 422
 
 
+def test_text_search_through_the_api(client):
+    assert client.get("/api/events", params={"q": "walkers crossing"}).json()["total"] == 1
+    assert client.get("/api/events", params={"q": "footbr*"}).json()["total"] == 1
+    assert client.get("/api/events", params={"q": 'x" OR "y'}).json()["total"] == 0
+    too_many = client.get("/api/events", params={"q": " ".join("w" * 21)})
+    assert too_many.status_code == 422 and "at most 20 words" in too_many.json()["detail"]
+    assert client.get("/", params={"q": " ".join("w" * 21)}).status_code == 422
+
+
 def test_event_article_and_missing_things(client, event_of):
     fire = event_of(client, "valdane-1")
     brief = client.get(f"/api/events/{fire}").json()

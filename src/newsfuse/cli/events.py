@@ -38,7 +38,7 @@ def list_command(
     until: Annotated[str | None, typer.Option("--to", help="On or before YYYY-MM-DD.")] = None,
     place: Annotated[str | None, typer.Option("--place", help="Part of the place name.")] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="Event type.")] = None,
-    text: Annotated[str | None, typer.Option("--text", "-q", help="Words to search.")] = None,
+    text: Annotated[str | None, typer.Option("--text", "-q", help="Full-text search: events whose headline, place, type or articles (titles, outlets, texts) contain every word; word* is a prefix.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n")] = 50,
     offset: Annotated[int, typer.Option("--offset")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,

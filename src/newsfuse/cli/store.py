@@ -37,7 +37,12 @@ class ExportFormat(str, Enum):
     csv = "csv"
 
 
+store_app = typer.Typer(help="Maintain the store: re-cluster its articles, rebuild its search index.",
+                        no_args_is_help=True)
+
+
 def register(app: typer.Typer) -> None:
+    app.add_typer(store_app, name="store")
     app.command("ingest")(ingest_command)
     app.command("watch")(watch_command)
     app.command("show")(show_command)
@@ -66,7 +71,11 @@ def ingest_command(
 
 
 def _summary_line(summary) -> str:
-    return (f"{summary.added} added, {summary.updated} updated, {summary.copies} copies, "
+    upgraded = ""
+    if summary.reclustered:
+        upgraded = (f"store made by an older newsfuse: re-clustered its {summary.reclustered} "
+                    "articles first (once); ")
+    return (upgraded + f"{summary.added} added, {summary.updated} updated, {summary.copies} copies, "
             f"{summary.unchanged} already stored, {summary.rejected} rejected; "
             f"{len(summary.events_created)} new events, {len(summary.events_changed)} changed")
 
@@ -92,11 +101,16 @@ def watch_command(
     def report(paths, summary) -> None:
         stderr.print(f"{len(paths)} file(s): {_summary_line(summary)}", highlight=False)
 
+    def report_error(paths, error) -> None:
+        stderr.print(f"{len(paths)} file(s) not ingested, tried again in a minute: {error}",
+                     highlight=False, style="red")
+
     with open_store(db) as store:
         stderr.print(f"watching {folder} (Ctrl-C to stop)", highlight=False)
         try:
             watch(store, folder, default_stages(policy=policy),
-                  WatchOptions(interval=interval, feed_interval=feed_interval), on_ingest=report)
+                  WatchOptions(interval=interval, feed_interval=feed_interval), on_ingest=report,
+                  on_error=report_error)
         except KeyboardInterrupt:
             stderr.print("stopped; everything ingested so far is stored.", highlight=False)
 
@@ -179,3 +193,39 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+@store_app.command("recluster")
+def recluster_command(
+    db: DbOption = "newsfuse.db",
+    policy: PolicyOption = "latest",
+    no_progress: Annotated[bool, typer.Option("--no-progress")] = False,
+) -> None:
+    """Re-cluster every stored article and rebuild every event (one transaction).
+
+    Needed once for a store made before online clustering (ingest does it by itself), or to
+    apply refitted clustering parameters. Merges and splits made so far are kept.
+    """
+    from newsfuse.store import default_stages, open_store
+    from newsfuse.store.recluster import recluster
+
+    with open_store(db) as store, progress_bar(not no_progress) as progress:
+        done = recluster(store, default_stages(policy=policy), progress=progress)
+    stderr.print(f"re-clustered {done.articles} articles ({done.copies} copies): "
+                 f"{done.events_before} events before, {done.events_after} now", highlight=False)
+
+
+@store_app.command("reindex")
+def reindex_command(
+    db: DbOption = "newsfuse.db",
+    no_progress: Annotated[bool, typer.Option("--no-progress")] = False,
+) -> None:
+    """Rebuild the full-text search index from the stored articles (e.g. after a VACUUM INTO
+    or a restore that left it behind)."""
+    from newsfuse.store import open_store
+    from newsfuse.store.search import rebuild_index
+
+    with open_store(db) as store, progress_bar(not no_progress) as progress, \
+            store.write() as conn:
+        done = rebuild_index(conn, progress=progress)
+    stderr.print(f"indexed {done} events", highlight=False)

@@ -14,6 +14,7 @@ from newsfuse.errors import ConfigError, StoreError
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 DEFAULT_DB = "newsfuse.db"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+SQLITE_CACHE_KIB = 64 * 1024
 
 
 def resolve_url(db: str | Path) -> str:
@@ -44,6 +45,9 @@ def _sqlite_settings(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        # A page cache that holds the indexes of a 100k-article store (the default is 2 MB,
+        # and every lookup past it is a read from the OS).
+        cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
         cursor.close()
 
     @sa.event.listens_for(engine, "begin")
@@ -64,6 +68,8 @@ class Store:
         self.url = url
         # (saved version, OnlineClusterer) of this process; see store/online.py.
         self.clustering = None
+        # Whether ingest has checked that the stored articles were placed by the clusterer.
+        self.clustering_checked = False
         self.is_sqlite = url.startswith("sqlite")
         try:
             if self.is_sqlite:

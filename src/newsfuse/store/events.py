@@ -14,6 +14,7 @@ from newsfuse.cluster.sources import build_event as cluster_event
 from newsfuse.model import COUNT_SLOTS, Analysed, Article, Brief, Event, Fact, Mention
 from newsfuse.store import schema as t
 from newsfuse.store.codec import analysed_from_row, enum_value, now, utc_naive
+from newsfuse.store.search import event_document, index_event, search_key, unindex_event
 
 ReconcileFn = Callable[[Event, Sequence[Article], Sequence[Mention]], dict[str, Fact]]
 BriefFn = Callable[[Event, dict, Sequence[Article], Sequence[Mention], Sequence[Analysed]], Brief]
@@ -32,11 +33,19 @@ class Member:
 def load_members(conn: Connection, event_id: str) -> list[Member]:
     """An event's articles with their analyses and mentions, in the order the clusterer placed
     them (publication order; articles it never saw last, by publication time)."""
+    return load_members_of(conn, [event_id])[event_id]
+
+
+def load_members_of(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[Member]]:
+    """:func:`load_members` of several events with a few queries (an ingest batch changes
+    hundreds of events: one query per event cost more than the rows it read)."""
     a = t.articles.c
-    rows = conn.execute(
-        sa.select(a.id, a.data, a.analysed, a.embedding, a.duplicate_of, a.wire, a.cluster_seq)
-        .where(a.event_id == event_id)
-    ).all()
+    rows = []
+    for chunk in _chunks(list(dict.fromkeys(event_ids)), 500):
+        rows += conn.execute(
+            sa.select(a.id, a.event_id, a.data, a.analysed, a.embedding, a.duplicate_of, a.wire,
+                      a.cluster_seq).where(a.event_id.in_(chunk))
+        ).all()
     ids = [r.id for r in rows]
     by_article: dict[str, list[Mention]] = {i: [] for i in ids}
     for chunk in _chunks(ids, 500):
@@ -45,15 +54,17 @@ def load_members(conn: Connection, event_id: str) -> list[Member]:
             .where(t.mentions.c.article_id.in_(chunk)).order_by(t.mentions.c.id)
         ):
             by_article[row.article_id].append(Mention.model_validate(row.data))
-    members = [
-        Member(Article.model_validate(r.data), analysed_from_row(r.id, r.analysed, r.embedding),
-               _in_order(by_article[r.id]), r.duplicate_of, r.wire, r.cluster_seq)
-        for r in rows
-    ]
-    members.sort(key=lambda m: (m.cluster_seq is None, m.cluster_seq or 0,
-                                m.article.published is None,
-                                utc_naive(m.article.published) or datetime.min, m.article.id))
-    return members
+    out: dict[str, list[Member]] = {e: [] for e in event_ids}
+    for r in rows:
+        out[r.event_id].append(
+            Member(Article.model_validate(r.data), analysed_from_row(r.id, r.analysed, r.embedding),
+                   _in_order(by_article[r.id]), r.duplicate_of, r.wire, r.cluster_seq))
+    for members in out.values():
+        members.sort(key=lambda m: (m.cluster_seq is None, m.cluster_seq or 0,
+                                    m.article.published is None,
+                                    utc_naive(m.article.published) or datetime.min,
+                                    m.article.id))
+    return out
 
 
 def _in_order(mentions: list[Mention]) -> list[Mention]:
@@ -82,25 +93,54 @@ def refresh_events(
     build_brief: BriefFn,
 ) -> None:
     """Rebuild each event's record, facts and brief; delete events left without articles."""
-    for event_id in sorted(set(event_ids)):
-        members = load_members(conn, event_id)
-        conn.execute(sa.delete(t.facts).where(t.facts.c.event_id == event_id))
-        if not members:
-            conn.execute(sa.delete(t.events).where(t.events.c.id == event_id))
-            continue
-        event = build_event(event_id, members)
-        articles = [m.article for m in members]
-        mentions = [x for m in members for x in m.mentions]
-        facts = reconcile(event, articles, mentions)
-        brief = build_brief(event, facts, articles, mentions, [m.analysed for m in members])
-        row = event_row(event, facts, brief, articles)
-        exists = conn.execute(sa.select(t.events.c.id).where(t.events.c.id == event_id)).first()
+    todo = sorted(set(event_ids))
+    for chunk in _chunks(todo, 200):
+        members_of = load_members_of(conn, chunk)
+        existing = {r.id for r in conn.execute(sa.select(t.events.c.id)
+                                               .where(t.events.c.id.in_(chunk)))}
+        conn.execute(sa.delete(t.facts).where(t.facts.c.event_id.in_(chunk)))
+        for event_id in chunk:
+            _refresh_event(conn, event_id, members_of[event_id], event_id in existing,
+                           reconcile=reconcile, build_brief=build_brief)
+
+
+def _refresh_event(conn: Connection, event_id: str, members: list[Member], exists: bool, *,
+                   reconcile: ReconcileFn, build_brief: BriefFn) -> None:
+    if not members:
         if exists:
-            conn.execute(sa.update(t.events).where(t.events.c.id == event_id).values(**row))
-        else:
-            conn.execute(sa.insert(t.events).values(id=event_id, **row))
-        if facts:
-            conn.execute(sa.insert(t.facts), [fact_row(event_id, s, f) for s, f in facts.items()])
+            conn.execute(DELETE_EVENT, {"id": event_id})
+            conn.execute(DELETE_DETAILS, {"id": event_id})
+        unindex_event(conn, event_id)
+        return
+    event = build_event(event_id, members)
+    articles = [m.article for m in members]
+    mentions = [x for m in members for x in m.mentions]
+    facts = reconcile(event, articles, mentions)
+    brief = build_brief(event, facts, articles, mentions, [m.analysed for m in members])
+    row = event_row(event, facts, brief, articles)
+    details = {"data": event.model_dump(mode="json"), "brief": brief.model_dump(mode="json")}
+    if exists:
+        conn.execute(UPDATE_EVENT, {"event_id": event_id, **row})
+        conn.execute(UPDATE_DETAILS, {"id_": event_id, **details})
+    else:
+        conn.execute(INSERT_EVENT, {"id": event_id, **row})
+        conn.execute(INSERT_DETAILS, {"event_id": event_id, **details})
+    if facts:
+        conn.execute(INSERT_FACT, [fact_row(event_id, s, f) for s, f in facts.items()])
+    index_event(conn, event_id, event_document(
+        row["headline"], row["place"], row["event_type"],
+        [(m.article.title, m.article.source, m.article.text) for m in members
+         if m.duplicate_of is None]))
+
+
+# Built once: building a statement per event cost more than running it.
+DELETE_EVENT = sa.delete(t.events).where(t.events.c.id == sa.bindparam("id"))
+UPDATE_EVENT = sa.update(t.events).where(t.events.c.id == sa.bindparam("event_id"))
+INSERT_EVENT = sa.insert(t.events)
+DELETE_DETAILS = sa.delete(t.event_details).where(t.event_details.c.event_id == sa.bindparam("id"))
+UPDATE_DETAILS = sa.update(t.event_details).where(t.event_details.c.event_id == sa.bindparam("id_"))
+INSERT_DETAILS = sa.insert(t.event_details)
+INSERT_FACT = sa.insert(t.facts)
 
 
 def fact_row(event_id: str, slot: str, fact: Fact) -> dict:
@@ -128,7 +168,6 @@ def event_row(event: Event, facts: dict[str, Fact], brief: Brief, articles: Sequ
         slot: enum_value(fact.status) for slot, fact in facts.items()
         if enum_value(fact.status) != "unknown" and (fact.best is not None or fact.mentions)
     }
-    words = [headline, place, event_type] + [a.title for a in articles[:50]]
     return {
         "headline": headline,
         "event_date": event_date,
@@ -142,9 +181,7 @@ def event_row(event: Event, facts: dict[str, Fact], brief: Brief, articles: Sequ
         "killed": count_best(facts.get("killed")),
         "injured": count_best(facts.get("injured")),
         "statuses": statuses,
-        "search_text": " ".join(w for w in words if w).lower(),
-        "data": event.model_dump(mode="json"),
-        "brief": brief.model_dump(mode="json"),
+        "search_key": search_key(event.id),
         "updated_at": now(),
     }
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -71,8 +72,11 @@ class IngestSummary:
     rejected: int = 0
     events_created: list[str] = field(default_factory=list)
     events_changed: list[str] = field(default_factory=list)
+    #: stored articles re-clustered first (a store made before revision 0002; see recluster.py)
+    reclustered: int = 0
 
     def merge(self, other: IngestSummary) -> None:
+        self.reclustered += other.reclustered
         self.added += other.added
         self.updated += other.updated
         self.unchanged += other.unchanged
@@ -122,6 +126,7 @@ def ingest_articles(store: Store, articles: Sequence[Article], stages: Stages, *
         Counts of what was added, updated or already there, and the events touched.
     """
     summary = IngestSummary()
+    summary.reclustered = _upgrade_clustering(store, stages, progress)
     ordered = _latest_versions(articles)
     for begin in range(0, len(ordered), batch_size):
         try:
@@ -134,6 +139,20 @@ def ingest_articles(store: Store, articles: Sequence[Article], stages: Stages, *
             progress("store", min(begin + batch_size, len(ordered)), len(ordered))
     summary.unchanged += len(articles) - len(ordered)
     return summary
+
+
+def _upgrade_clustering(store: Store, stages: Stages, progress) -> int:
+    """Once per open store: re-cluster a store made before the clusterer's state was saved
+    (revision 0002), so that new articles can join its events. Returns the articles re-placed."""
+    if store.clustering_checked:
+        return 0
+    from newsfuse.store.recluster import needs_recluster, recluster
+
+    with store.read() as conn:
+        legacy = needs_recluster(conn)
+    done = recluster(store, stages, progress=progress).articles if legacy else 0
+    store.clustering_checked = True
+    return done
 
 
 def _latest_versions(articles: Sequence[Article]) -> list[Article]:
@@ -164,8 +183,9 @@ def _ingest_batch(conn: Connection, store: Store, batch: Sequence[Article],
     summary = IngestSummary()
     plans: list[_Plan] = []
     hashes_in_batch: dict[str, str] = {}
+    stored = _Stored.of(conn, batch)
     for article in batch:
-        plan = _classify(conn, article, hashes_in_batch)
+        plan = _classify(stored, article, hashes_in_batch)
         if plan is None:
             summary.unchanged += 1
             continue
@@ -222,18 +242,50 @@ def _place(conn: Connection, clusterer: OnlineClusterer, plan: _Plan, analysed: 
     return stored_event_for(conn, clusterer, article.id, placed_now)
 
 
-def _classify(conn: Connection, article: Article, hashes_in_batch: dict[str, str]) -> _Plan | None:
+@dataclass
+class _Stored:
+    """What the store already holds that a batch's articles may be versions or copies of,
+    read with a few queries for the whole batch."""
+
+    by_id: dict[str, Any]
+    by_url: dict[str, list[Any]]
+    original_of_hash: dict[str, str]
+
+    @classmethod
+    def of(cls, conn: Connection, batch: Sequence[Article]) -> _Stored:
+        a = t.articles.c
+        columns = (a.id, a.url, a.text_hash, a.event_id, a.pinned, a.cluster_seq)
+        ids = [x.id for x in batch]
+        urls = list({x.url for x in batch if x.url})
+        digests = list({text_hash(x.text) for x in batch})
+        by_id, by_url, original = {}, {}, {}
+        for chunk in _chunks(ids, 500):
+            by_id.update({r.id: r for r in conn.execute(sa.select(*columns).where(a.id.in_(chunk)))})
+        for chunk in _chunks(urls, 500):
+            for r in conn.execute(sa.select(*columns).where(a.url.in_(chunk)).order_by(a.id)):
+                by_url.setdefault(r.url, []).append(r)
+        for chunk in _chunks(digests, 500):
+            for r in conn.execute(sa.select(a.id, a.text_hash)
+                                  .where(a.text_hash.in_(chunk), a.duplicate_of.is_(None))
+                                  .order_by(a.id)):
+                original.setdefault(r.text_hash, r.id)
+        return cls(by_id, by_url, original)
+
+
+def _chunks(items: list, size: int):
+    for begin in range(0, len(items), size):
+        yield items[begin : begin + size]
+
+
+def _classify(stored: _Stored, article: Article, hashes_in_batch: dict[str, str]) -> _Plan | None:
     """None when the store already has this exact article; else what to do with it."""
     digest = text_hash(article.text)
-    a = t.articles.c
-    same_id = conn.execute(sa.select(a.id, a.text_hash, a.event_id, a.pinned, a.cluster_seq)
-                           .where(a.id == article.id)).first()
+    same_id = stored.by_id.get(article.id)
     if same_id is not None and same_id.text_hash == digest:
         return None
     same_url = []
     if article.url:
-        same_url = conn.execute(sa.select(a.id, a.text_hash, a.event_id, a.pinned, a.cluster_seq)
-                                .where(a.url == article.url, a.id != article.id)).all()
+        same_url = [r for r in stored.by_url.get(article.url, []) if r.id != article.id]
         if any(r.text_hash == digest for r in same_url):
             return None  # the same text under another id: already stored
     old = ([same_id] if same_id is not None else []) + list(same_url)
@@ -242,11 +294,7 @@ def _classify(conn: Connection, article: Article, hashes_in_batch: dict[str, str
         keep = next((r for r in old if r.pinned), old[0])
         return _Plan(article, digest, [r.id for r in old], keep.event_id, bool(keep.pinned),
                      cluster_seq=keep.cluster_seq)
-    original = hashes_in_batch.get(digest)
-    if original is None:
-        row = conn.execute(sa.select(a.id).where(a.text_hash == digest, a.duplicate_of.is_(None))
-                           .limit(1)).first()
-        original = row.id if row else None
+    original = hashes_in_batch.get(digest) or stored.original_of_hash.get(digest)
     return _Plan(article, digest, [], exact_of=original)
 
 
@@ -269,7 +317,7 @@ def _event_of(conn: Connection, article_id: str) -> str | None:
 def _write_article(conn: Connection, plan: _Plan, analysed: Analysed, mentions: list[Mention],
                    event_id: str) -> None:
     article = plan.article
-    conn.execute(sa.insert(t.articles).values(
+    conn.execute(INSERT_ARTICLE, dict(
         id=article.id, url=article.url, text_hash=plan.hash, title=article.title,
         source=article.source, published=utc_naive(article.published), event_id=event_id,
         pinned=plan.pinned, duplicate_of=plan.duplicate.duplicate_of if plan.duplicate else None,
@@ -277,8 +325,13 @@ def _write_article(conn: Connection, plan: _Plan, analysed: Analysed, mentions: 
         data=article.model_dump(mode="json"), analysed=analysed_json(analysed),
         embedding=vector_bytes(analysed.embedding), ingested_at=now()))
     if mentions:
-        conn.execute(sa.insert(t.mentions), [
+        conn.execute(INSERT_MENTION, [
             {"id": m.id, "article_id": article.id, "slot": enum_value(m.slot), "scope": m.scope,
              "data": m.model_dump(mode="json")} for m in mentions])
     if plan.duplicate is not None:
         record_duplicates(conn, [plan.duplicate])
+
+
+# Built once: building a statement per article cost more than running it.
+INSERT_ARTICLE = sa.insert(t.articles)
+INSERT_MENTION = sa.insert(t.mentions)

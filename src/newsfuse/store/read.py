@@ -13,6 +13,7 @@ from newsfuse.errors import ConfigError, NotFoundError
 from newsfuse.model import Analysed, Article, Brief, Correction, Event, Mention, Rejection
 from newsfuse.store import schema as t
 from newsfuse.store.codec import analysed_from_row
+from newsfuse.store.search import text_condition
 
 MAX_PAGE = 500
 
@@ -61,7 +62,8 @@ class EventFilter:
         date_to: events on or before this date.
         place: a part of the place name (case-insensitive).
         event_type: the event type exactly (``shooting``, ``bombing``, ...).
-        text: words that must all appear in the headline, place, type or article titles.
+        text: words that must all occur in the event's headline, place, type or its
+            articles' titles, outlets and texts (full-text search, see store/search.py).
         min_sources: at least this many independent sources.
     """
 
@@ -72,7 +74,12 @@ class EventFilter:
     text: str | None = None
     min_sources: int | None = None
 
-    def conditions(self) -> list:
+    def conditions(self, conn: Connection) -> list:
+        """The WHERE conditions on ``events`` (the text search depends on the database).
+
+        Raises:
+            ConfigError: a search of too many words.
+        """
         e = t.events.c
         where = []
         if self.date_from:
@@ -85,8 +92,10 @@ class EventFilter:
             where.append(sa.func.lower(e.place).contains(self.place.lower(), autoescape=True))
         if self.event_type:
             where.append(e.event_type == self.event_type.lower())
-        for word in (self.text or "").lower().split():
-            where.append(e.search_text.contains(word, autoescape=True))
+        if self.text:
+            search = text_condition(conn, self.text)
+            if search.condition is not None:
+                where.append(search.condition)
         if self.min_sources:
             where.append(e.independent_sources >= self.min_sources)
         return where
@@ -116,25 +125,39 @@ def list_events(conn: Connection, flt: EventFilter | None = None, *, limit: int 
     """
     if not 1 <= limit <= MAX_PAGE or offset < 0:
         raise ConfigError(f"limit must be 1..{MAX_PAGE} and offset >= 0 (got {limit}, {offset}).")
-    where = (flt or EventFilter()).conditions()
-    e = t.events.c
-    total = conn.execute(sa.select(sa.func.count()).select_from(t.events).where(*where)).scalar_one()
-    rows = conn.execute(
-        sa.select(e.id, e.headline, e.event_date, e.place, e.event_type, e.first_published,
-                  e.last_published, e.n_articles, e.independent_sources, e.killed, e.injured,
-                  e.statuses)
-        .where(*where)
-        .order_by(e.sort_date.desc().nulls_last(), e.last_published.desc().nulls_last(), e.id)
-        .limit(limit).offset(offset)
-    ).all()
-    return EventPage(total=total, offset=offset, limit=limit, events=[
-        EventSummary(id=r.id, headline=r.headline, event_date=r.event_date, place=r.place,
-                     event_type=r.event_type, first_published=r.first_published,
-                     last_published=r.last_published, articles=r.n_articles,
-                     independent_sources=r.independent_sources, killed=r.killed,
-                     injured=r.injured, statuses=r.statuses or {})
-        for r in rows
-    ])
+    flt = flt or EventFilter()
+    where = flt.conditions(conn)
+    total = _text_only_total(conn, flt)
+    if total is None:
+        total = conn.execute(sa.select(sa.func.count()).select_from(t.events).where(*where)
+                             ).scalar_one()
+    rows = conn.execute(sa.select(*_SUMMARY_COLUMNS).where(*where).order_by(*_NEWEST_FIRST)
+                        .limit(limit).offset(offset)).all()
+    return EventPage(total=total, offset=offset, limit=limit, events=[_summary(r) for r in rows])
+
+
+def _text_only_total(conn: Connection, flt: EventFilter) -> int | None:
+    """The count of a search with no other filter, as the full-text index gives it (every event
+    has one document there), or None when the events must be counted."""
+    others = (flt.date_from, flt.date_to, flt.place, flt.event_type, flt.min_sources)
+    if not flt.text or any(x is not None and x != "" for x in others):
+        return None
+    return text_condition(conn, flt.text).matches
+
+
+_E = t.events.c
+_SUMMARY_COLUMNS = (_E.id, _E.headline, _E.event_date, _E.place, _E.event_type, _E.first_published,
+                    _E.last_published, _E.n_articles, _E.independent_sources, _E.killed,
+                    _E.injured, _E.statuses)
+_NEWEST_FIRST = (_E.sort_date.desc().nulls_last(), _E.last_published.desc().nulls_last(), _E.id)
+
+
+def _summary(r) -> EventSummary:
+    return EventSummary(id=r.id, headline=r.headline, event_date=r.event_date, place=r.place,
+                        event_type=r.event_type, first_published=r.first_published,
+                        last_published=r.last_published, articles=r.n_articles,
+                        independent_sources=r.independent_sources, killed=r.killed,
+                        injured=r.injured, statuses=r.statuses or {})
 
 
 def event_types(conn: Connection) -> list[str]:
@@ -151,8 +174,8 @@ def get_event(conn: Connection, event_id: str) -> tuple[Event, Brief]:
         NotFoundError: no such event.
     """
     current = resolve_event_id(conn, event_id)
-    row = conn.execute(sa.select(t.events.c.data, t.events.c.brief)
-                       .where(t.events.c.id == current)).one()
+    d = t.event_details.c
+    row = conn.execute(sa.select(d.data, d.brief).where(d.event_id == current)).one()
     return Event.model_validate(row.data), Brief.model_validate(row.brief)
 
 
@@ -184,18 +207,15 @@ def event_articles(conn: Connection, event_id: str) -> list[Article]:
 
 
 def iter_briefs(conn: Connection, flt: EventFilter | None = None, *, chunk: int = 200):
-    """Every brief matching ``flt``, newest event first, read ``chunk`` events at a time."""
-    offset = 0
-    while True:
-        page = list_events(conn, flt, limit=chunk, offset=offset)
-        if not page.events:
-            return
-        ids = [s.id for s in page.events]
-        rows = {r.id: r.brief for r in conn.execute(
-            sa.select(t.events.c.id, t.events.c.brief).where(t.events.c.id.in_(ids)))}
-        for summary in page.events:
-            yield summary, Brief.model_validate(rows[summary.id])
-        offset += chunk
+    """Every brief matching ``flt``, newest event first, streamed ``chunk`` rows at a time (one
+    query: paging with OFFSET would re-read the skipped rows, quadratic on a big store)."""
+    d = t.event_details.c
+    rows = conn.execution_options(yield_per=chunk).execute(
+        sa.select(*_SUMMARY_COLUMNS, d.brief).join_from(t.events, t.event_details,
+                                                      d.event_id == t.events.c.id)
+        .where(*(flt or EventFilter()).conditions(conn)).order_by(*_NEWEST_FIRST))
+    for r in rows:
+        yield _summary(r), Brief.model_validate(r.brief)
 
 
 def list_corrections(conn: Connection) -> list[Correction]:

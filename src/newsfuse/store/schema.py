@@ -65,11 +65,20 @@ events = sa.Table(
     sa.Column("killed", sa.Integer),
     sa.Column("injured", sa.Integer),
     sa.Column("statuses", sa.JSON),
-    # Lower-cased headline, place, type and titles: what the text filter searches.
-    sa.Column("search_text", sa.Text),
+    # The event's key in the SQLite full-text index (store/search.py; PostgreSQL keeps a
+    # tsvector column instead, which like the FTS5 table is made by migration 0003 only).
+    sa.Column("search_key", sa.BigInteger, index=True),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+)
+
+# The Event and its Brief, apart from the listing columns: kept in ``events`` they made its rows
+# kilobytes wide, and every filtered listing read them all.
+event_details = sa.Table(
+    "event_details",
+    metadata,
+    sa.Column("event_id", EVENT_ID, primary_key=True),
     sa.Column("data", sa.JSON, nullable=False),
     sa.Column("brief", sa.JSON),
-    sa.Column("updated_at", sa.DateTime, nullable=False),
 )
 
 facts = sa.Table(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from newsfuse.errors import NewsfuseError
 from newsfuse.store import schema as t
 from newsfuse.store.codec import now
 from newsfuse.store.engine import Store
@@ -30,12 +31,14 @@ class WatchOptions:
         settle: a file changed less than this many seconds ago is left for the next poll (it
             may still be being written).
         max_bytes: as for ``read_sources``.
+        retry_after: seconds before files whose ingest failed are tried again.
     """
 
     interval: float = 2.0
     feed_interval: float = 300.0
     settle: float = 1.0
     max_bytes: int = 50 * 1024 * 1024
+    retry_after: float = 60.0
 
 
 def due_files(store: Store, folder: Path, options: WatchOptions,
@@ -69,12 +72,22 @@ def mark_seen(store: Store, paths: list[Path]) -> None:
 
 
 def poll_once(store: Store, folder: Path, stages: Stages, options: WatchOptions,
-              feeds_read: dict[str, float]) -> tuple[list[Path], IngestSummary | None]:
-    """One poll: ingest the due files. Returns them and what their ingest did."""
-    due = due_files(store, folder, options, feeds_read)
+              feeds_read: dict[str, float], failed_at: dict[str, float] | None = None
+              ) -> tuple[list[Path], IngestSummary | None]:
+    """One poll: ingest the due files (leaving those that failed less than
+    ``options.retry_after`` seconds ago). Returns them and what their ingest did."""
+    clock = time.time()
+    failed_at = failed_at if failed_at is not None else {}
+    due = [p for p in due_files(store, folder, options, feeds_read)
+           if clock - failed_at.get(str(p.resolve()), -1e18) >= options.retry_after]
     if not due:
         return [], None
-    summary = ingest_sources(store, due, stages, max_bytes=options.max_bytes)
+    try:
+        summary = ingest_sources(store, due, stages, max_bytes=options.max_bytes)
+    except NewsfuseError as exc:
+        raise _PollFailed(due, exc) from exc
+    for path in due:
+        failed_at.pop(str(path.resolve()), None)
     mark_seen(store, due)
     for path in due:
         if path.suffix.lower() in FEED_SUFFIXES:
@@ -84,11 +97,31 @@ def poll_once(store: Store, folder: Path, stages: Stages, options: WatchOptions,
 
 def watch(store: Store, folder: Path, stages: Stages, options: WatchOptions, *,
           on_ingest: Callable[[list[Path], IngestSummary], None] | None = None,
+          on_error: Callable[[list[Path], NewsfuseError], None] | None = None,
           should_stop: Callable[[], bool] = lambda: False) -> None:
-    """Poll ``folder`` until ``should_stop()`` (or KeyboardInterrupt, which the caller handles)."""
+    """Poll ``folder`` until ``should_stop()`` (or KeyboardInterrupt, which the caller handles).
+
+    A poll that fails with a newsfuse error (the store locked or unreachable, a file the
+    pipeline cannot take) does not end the watch: it is reported to ``on_error`` and its files,
+    never marked seen, are tried again after ``options.retry_after`` seconds.
+    """
     feeds_read: dict[str, float] = {}
+    failed_at: dict[str, float] = {}
     while not should_stop():
-        due, summary = poll_once(store, folder, stages, options, feeds_read)
-        if summary is not None and on_ingest:
-            on_ingest(due, summary)
+        try:
+            due, summary = poll_once(store, folder, stages, options, feeds_read, failed_at)
+        except _PollFailed as failure:
+            for path in failure.paths:
+                failed_at[str(path.resolve())] = time.time()
+            if on_error:
+                on_error(failure.paths, failure.error)
+        else:
+            if summary is not None and on_ingest:
+                on_ingest(due, summary)
         time.sleep(options.interval)
+
+
+class _PollFailed(Exception):
+    def __init__(self, paths: list[Path], error: NewsfuseError) -> None:
+        super().__init__(str(error))
+        self.paths, self.error = paths, error

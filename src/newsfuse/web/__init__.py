@@ -20,7 +20,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from newsfuse.errors import NotFoundError
+from newsfuse.errors import ConfigError, NotFoundError
 from newsfuse.store import Stages, Store
 from newsfuse.web import api, pages
 from newsfuse.web.render import safe_url
@@ -72,6 +72,10 @@ def create_app(store: Store, *, stages: Stages, token: str | None = None,
     @app.exception_handler(NotFoundError)
     def not_found(request: Request, exc: NotFoundError):
         return _error(request, 404, exc.message)
+
+    @app.exception_handler(ConfigError)
+    def bad_request(request: Request, exc: ConfigError):  # e.g. a search of too many words
+        return _error(request, 422, exc.message)
 
     @app.exception_handler(StarletteHTTPException)
     def http_error(request: Request, exc: StarletteHTTPException):

@@ -77,7 +77,10 @@ class EventIdOut(BaseModel):
 
 
 def event_filter(
-    q: Annotated[str | None, Query(description="Words to search in headlines, places, titles.")] = None,
+    q: Annotated[str | None, Query(
+        description="Full-text search: events whose headline, place, type or articles' titles, "
+                    "outlets and texts contain every word (stemmed, case- and accent-blind; "
+                    "word* is a prefix; at most 20 words).", max_length=500)] = None,
     place: str | None = None,
     type: Annotated[str | None, Query(description="Event type, e.g. shooting.")] = None,
     date_from: date | None = None,
