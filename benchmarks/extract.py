@@ -11,7 +11,6 @@ Then, in one process on the first N articles (default 100, 0 = skip), the CPU ti
 each part: spaCy parse, building the results, extraction, embedding of the leads. With
 ``--compare-graphs``, also how close the int8 rewrite's lead vectors are to the installed graph's
 (cosine over every article's title+lead) and the CPU ms per lead of each.
-Set ``NEWSFUSE_EMBEDDING_GRAPH=installed`` to measure everything on the installed graph.
 """
 
 from __future__ import annotations
@@ -73,21 +72,11 @@ def compare_graphs(articles: list[Article]) -> None:
     """Cosine of the int8 rewrite's lead vectors to the installed graph's, and the CPU of each."""
     texts = [lead_text(a) for a in articles]
     vectors, ms = {}, {}
-    saved = os.environ.get(emb.GRAPH_ENV)
     for graph in ("installed", "int8"):
-        os.environ[emb.GRAPH_ENV] = graph
-        emb.model_source.cache_clear()
-        emb._session_and_tokenizer.cache_clear()
-        embed(texts[:2])  # session start is not measured
+        embed(texts[:2], graph=graph)  # session start is not measured
         t0 = time.process_time()
-        vectors[graph] = embed(texts)
+        vectors[graph] = embed(texts, graph=graph)
         ms[graph] = 1000 * (time.process_time() - t0) / len(texts)
-    if saved is None:
-        os.environ.pop(emb.GRAPH_ENV)
-    else:
-        os.environ[emb.GRAPH_ENV] = saved
-    emb.model_source.cache_clear()
-    emb._session_and_tokenizer.cache_clear()
     cosine = (vectors["installed"] * vectors["int8"]).sum(axis=1)
     print(f"lead vectors, int8 rewrite vs installed graph, {len(texts)} leads: cosine min "
           f"{cosine.min():.4f} mean {cosine.mean():.4f}; CPU ms per lead: installed "

