@@ -128,9 +128,17 @@ def embed(
     if not texts:
         return out
     session, tokenizer, one_text_per_call = _session_and_tokenizer(threads, graph)
-    # One text per call is also the fastest on the int8 graph: no padding (19 against 27 ms).
-    batches = [[i] for i in range(len(texts))] if one_text_per_call else _batches(texts, batch_size)
-    for idx in batches:
+    if one_text_per_call:
+        # Also the fastest way on the int8 graph (no padding: 19 against 27 ms per lead); with no
+        # padding every token is real, so the mean is the masked mean.
+        for i, text in enumerate(texts):
+            ids = np.asarray(tokenizer.encode(text or "").ids, dtype=np.int64)[None, :]
+            feed = {"input_ids": ids, "attention_mask": np.ones_like(ids),
+                    "token_type_ids": np.zeros_like(ids)}
+            out[i] = session.run(None, feed)[0][0].mean(axis=0)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms == 0, 1, norms)
+    for idx in _batches(texts, batch_size):
         encodings = tokenizer.encode_batch([texts[i] or "" for i in idx])
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
