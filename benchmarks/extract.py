@@ -8,7 +8,9 @@ analyse workers) and prints its wall time and articles/s, the CPU seconds it use
 workers), the load average of the machine before and after (other work on the same cores slows
 the wall time, not the CPU time), and what the run would take on free cores (CPU time / cores).
 Then, in one process on the first N articles (default 100, 0 = skip), the CPU time per article of
-each part: spaCy parse, building the results, extraction, embedding of the leads.
+each part: spaCy parse, building the results, extraction, embedding of the leads. With
+``--compare-graphs``, also how close the int8 rewrite's lead vectors are to the installed graph's
+(cosine over every article's title+lead) and the CPU ms per lead of each.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import time
 from pathlib import Path
 
 from newsfuse.analyse import analyse_each, embed, lead_text
+from newsfuse.analyse import embeddings as emb
 from newsfuse.analyse.nlp import load_pipeline
 from newsfuse.analyse.workers import to_analysed
 from newsfuse.extract import extract_mentions
@@ -65,12 +68,29 @@ def breakdown(articles: list[Article], embeddings: bool) -> None:
     print(f"  {'total':34s} {1000 * total / n:6.1f} ms  -> {n / total:.1f} articles/s per free core")
 
 
+def compare_graphs(articles: list[Article]) -> None:
+    """Cosine of the int8 rewrite's lead vectors to the installed graph's, and the CPU of each."""
+    texts = [lead_text(a) for a in articles]
+    vectors, ms = {}, {}
+    for graph in ("installed", "int8"):
+        embed(texts[:2], graph=graph)  # session start is not measured
+        t0 = time.process_time()
+        vectors[graph] = embed(texts, graph=graph)
+        ms[graph] = 1000 * (time.process_time() - t0) / len(texts)
+    cosine = (vectors["installed"] * vectors["int8"]).sum(axis=1)
+    print(f"lead vectors, int8 rewrite vs installed graph, {len(texts)} leads: cosine min "
+          f"{cosine.min():.4f} mean {cosine.mean():.4f}; CPU ms per lead: installed "
+          f"{ms['installed']:.1f}, int8 {ms['int8']:.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--no-embeddings", action="store_true")
     parser.add_argument("--processes", type=int, default=0, help="0: one per core")
     parser.add_argument("--breakdown", type=int, default=100, help="articles (0: skip)")
+    parser.add_argument("--compare-graphs", action="store_true",
+                        help="int8 rewrite against the installed graph (cosine, CPU)")
     args = parser.parse_args()
     embeddings = not args.no_embeddings
     with (args.data / "articles.jsonl").open(encoding="utf-8") as fh:
@@ -80,8 +100,10 @@ def main() -> None:
     cores = len(os.sched_getaffinity(0))
     processes = args.processes or cores
     n = len(articles)
+    graph = emb.model_source()
     print(f"{n} articles ({sum(len(a.text) for a in articles)} characters) from {args.data}, "
-          f"{processes} processes on {cores} cores, embeddings: {embeddings}")
+          f"{processes} processes on {cores} cores, embeddings: {embeddings} "
+          f"({'int8 rewrite' if isinstance(graph, bytes) else 'installed graph'})")
     print(f"load average before (1, 5, 15 min): {load_text()}")
     cpu0 = cpu_seconds()
     start = time.perf_counter()
@@ -96,6 +118,8 @@ def main() -> None:
           f"-> {n / ((own + workers) / processes):.1f} articles/s on {processes} free cores")
     if args.breakdown:
         breakdown(articles[: args.breakdown], embeddings)
+    if args.compare_graphs:
+        compare_graphs(articles)
 
 
 if __name__ == "__main__":
