@@ -187,6 +187,20 @@ def headline_fallback(title: str | None, text_counts: list[tuple[str, str | None
     claims = {c.slot: c for c in headline_counts(title)}
     if not claims:
         return []
+    out = _fallback(claims, text_counts)
+    # The title's other figures are kept too (reconcile weighs them against the text's and
+    # across the event's titles: docs/reconcile.md, Counts 8); below the text's figure they
+    # change nothing here.
+    have = {(slot, value.population) for slot, value, _, _ in out}
+    for c in claims.values():
+        slot, population = ("other_count", "shot") if c.slot == "shot" else (c.slot, None)
+        if (slot, population) not in have:
+            out.append((slot, _value(c, population=population), c.phrase, HEADLINE_CONFIDENCE))
+    return out
+
+
+def _fallback(claims: dict[str, HeadlineCount], text_counts: list[tuple[str, str | None, int | None]]
+              ) -> list[tuple[str, CountValue, str, float]]:
     has_killed = any(slot == "killed" for slot, _, _ in text_counts)
     has_hit = any(slot in _INJURY_SLOTS or pop == "shot" for slot, pop, _ in text_counts)
     out = []
