@@ -134,6 +134,8 @@ def _count_single(token, quantities: dict[int, Quantity]) -> Headcount | None:
     if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
         if token.ent_type_ in ("GPE", "LOC", "ORG", "FAC", "NORP", "DATE", "TIME"):
             return None
+        if token.like_url or _dateline(token):
+            return None  # "CHICAGO — Four men were wounded": the dateline is no fifth person
         return _one(token)
     if token.tag_ == "NN" and is_person(token):
         return _one(token)
@@ -145,6 +147,23 @@ def _count_single(token, quantities: dict[int, Quantity]) -> Headcount | None:
     if token.lower_ == "old" and any(c.lower_ == "year" for c in token.children):
         return _one(token)  # "a 5-year-old was shot"
     return None
+
+
+_DASHES = {"—", "–", "--", "-", "---"}
+
+
+def _dateline(token) -> bool:
+    """A dateline ("CHICAGO —", "RICHMOND, Ind. (April 11) –") that the parser hung on the verb:
+    a name in capitals, or opening its line, with a dash after it."""
+    dash = any(c.dep_ == "punct" and c.text in _DASHES and c.i > token.i for c in token.children)
+    if not dash:
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        dash = nxt is not None and nxt.text in _DASHES
+    if not dash:
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    opens_line = before is None or before.is_space or before.is_sent_end or "\n" in before.text_with_ws
+    return token.is_upper or opens_line
 
 
 def _counts_people(token) -> bool:
