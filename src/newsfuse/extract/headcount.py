@@ -153,17 +153,22 @@ _DASHES = {"—", "–", "--", "-", "---"}
 
 
 def _dateline(token) -> bool:
-    """A dateline ("CHICAGO —", "RICHMOND, Ind. (April 11) –") that the parser hung on the verb:
-    a name in capitals, or opening its line, with a dash after it."""
-    dash = any(c.dep_ == "punct" and c.text in _DASHES and c.i > token.i for c in token.children)
-    if not dash:
-        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        dash = nxt is not None and nxt.text in _DASHES
-    if not dash:
+    """A dateline the parser took for a subject: "CHICAGO — Four men were wounded", "ANYTOWN
+    (WXYZ)\n\nJo Doe, 11, died", "MILFORD Twp., Pa. (CBS) — A toddler is dead": a name (not a
+    person the model knows) opening its line or in capitals, whose phrase ends in a dash, a
+    parenthesised call sign or the line's end; or the call sign itself."""
+    doc = token.doc
+    if 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")":
+        return True
+    if token.ent_type_ == "PERSON":
         return False
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    opens_line = before is None or before.is_space or before.is_sent_end or "\n" in before.text_with_ws
-    return token.is_upper or opens_line
+    left, right = token.left_edge.i, token.right_edge.i
+    before = doc[left - 1] if left > 0 else None
+    opens_line = before is None or before.is_space or "\n" in before.text_with_ws
+    after = doc[right + 1] if right + 1 < len(doc) else None
+    marker = any(t.text in _DASHES or t.text == "(" for t in doc[token.i + 1:right + 1]) or (
+        after is not None and (after.text in _DASHES or (after.is_space and "\n" in after.text)))
+    return (opens_line or token.is_upper) and marker
 
 
 def _counts_people(token) -> bool:
