@@ -118,3 +118,24 @@ def test_a_participle_describing_a_thing_counts_nobody():
     text = ("The harbour master, whose office licensed the vessel for 120 passengers, said the "
             "recovered passenger list accounted for all 97 people on board.")
     assert points(text, "injured") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Skip Ad\n\nANYTOWN — Four men were wounded in a shooting on Thursday, police said.",
+    "http://news.example/12345\n\n— Four people were injured early Sunday in a shooting.",
+])
+def test_a_dateline_is_not_one_more_person(text):
+    assert points(text, "injured") == [4]
+
+
+@pytest.mark.parametrize("text", [
+    "ANYTOWN (WXYZ)\n\nJo Doe, 11, died at the hospital on Sunday.",
+    "SMALLTON Twp., Pa. (KXYZ) — A toddler is dead after a shooting.",
+])
+def test_a_dateline_with_a_call_sign_is_no_death(text):
+    assert points(text, "killed") == [1]
+
+
+def test_a_name_between_dashes_is_still_a_person():
+    assert 1 in points("Jo Doe was shot on Friday. Jane Roe — a neighbour — was also wounded.", "injured")
+    assert points("Jo Doe (right) was killed on Friday.", "killed") == [1]

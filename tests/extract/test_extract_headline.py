@@ -32,19 +32,38 @@ def test_headline_counts(title, expected):
     assert {c.slot: c.point for c in headline_counts(title)} == expected
 
 
-def test_fallback_fills_only_silent_slots():
+def test_fallback_fills_silent_slots_and_keeps_the_rest_as_context():
     title = "Two dead, four shot in Anytown"
-    # the text already states the dead: only the people hit come from the title (4 - 2 injured)
+    # the text already states the dead: the people hit come from the title (4 - 2 injured);
+    # the title's own toll is kept too (reconcile treats it as context: reconcile/titles.py)
     out = headline_fallback(title, [("killed", None, 2)])
     slots = {(slot, value.point) for slot, value, _, _ in out}
-    assert slots == {("other_count", 4), ("injured", 2)}
-    assert headline_fallback(title, [("killed", None, 2), ("injured", None, 1)]) == []
+    assert slots == {("other_count", 4), ("injured", 2), ("killed", 2)}
+    out = headline_fallback(title, [("killed", None, 2), ("injured", None, 1)])
+    assert {(slot, value.point) for slot, value, _, _ in out} == {("killed", 2), ("other_count", 4)}
 
 
 def test_fallback_adds_a_larger_headline_figure():
     # a truncated text tells of one wounded officer; the title counts all four
     out = headline_fallback("Shots fired at a party, four wounded", [("injured", None, 1)])
     assert [(slot, value.point) for slot, value, _, _ in out] == [("injured", 4)]
-    # a lone person word is no figure to raise the text's with
-    assert headline_fallback("Teen wounded at a party", [("injured", None, 1)]) == []
+    # a lone person word is returned as the title's figure, not above the text's
+    out = headline_fallback("Teen wounded at a party", [("injured", None, 1)])
+    assert [(slot, value.point) for slot, value, _, _ in out] == [("injured", 1)]
     assert headline_fallback("Two dead in Anytown", [("killed", None, 1)])[0][1].point == 2
+
+
+@pytest.mark.parametrize("title, implied", [
+    ("Family mourns the death of a teenage son in Anytown", True),
+    ("Local man, John Roe, dies in hunting accident - Channel 5", True),
+    ("Vigil held for shooting victim", True),
+    ("No one killed in Anytown shooting", False),  # negated
+    ("Man charged with attempted murder", False),  # attempted: nobody died
+    ("Two wounded outside a bar", False),
+])
+def test_title_death_without_a_count_implies_one_dead(title, implied):
+    out = [(slot, value) for slot, value, _, confidence in headline_fallback(title, [])
+           if slot == "killed" and confidence < 0.8]
+    assert bool(out) == implied
+    if implied:
+        assert out[0][1].low == 1 and out[0][1].high is None

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from newsfuse.errors import InputError
 from newsfuse.model import Mention
+from newsfuse.reconcile.titles import split_title_context
 
 #: The gold fields scored, in print order.
 GOLD_FIELDS = ("killed", "victims_killed", "injured", "victims_injured", "arrested")
@@ -139,6 +140,8 @@ def article_counts(mentions: Sequence[Mention]) -> dict[str, int]:
 
 
 def _article_prediction(mentions: Sequence[Mention]) -> Prediction:
+    # Title figures that are not claims of their article (below the text's) are context only.
+    mentions, _ = split_title_context(mentions)
     victims = {"victims", "all"}
     killed = _main(mentions, "killed", victims)
     attackers_killed = _main(mentions, "killed", {"attackers"})

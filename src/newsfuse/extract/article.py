@@ -13,7 +13,7 @@ from newsfuse.extract import attribution as attrib
 from newsfuse.extract.counts import find_counts, token_quantities
 from newsfuse.extract.headcount import CountFinding
 from newsfuse.extract.derive import derived_injuries
-from newsfuse.extract.headline import headline_fallback
+from newsfuse.extract.headline import headline_counts, headline_fallback
 from newsfuse.extract.lexicon import load
 from newsfuse.extract.actors import find_actors
 from newsfuse.extract.event_type import find_event_types
@@ -83,7 +83,9 @@ def extract_mentions(article: Article, analysed: Analysed) -> list[Mention]:
         for finding in info.counts:
             _add_count(builder, info, finding)
     main_counts = [(f, s.scope.scope) for s in sentences for f in s.counts]
-    for finding in derived_injuries(main_counts):
+    title_dead = max((c.point for c in headline_counts(article.title)
+                      if c.slot == "killed" and c.qualifier == "exact"), default=0)
+    for finding in derived_injuries(main_counts, title_dead):
         info = next(s for s in sentences if s.span.start_char <= finding.start < s.span.end_char)
         _add_count(builder, info, finding)
     _add_headline_counts(builder, article)

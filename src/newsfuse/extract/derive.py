@@ -19,12 +19,14 @@ def _best(findings: list[tuple[CountFinding, str]], slot: str) -> CountFinding |
     return max(chosen, key=lambda f: f.count.point, default=None)
 
 
-def derived_injuries(findings: list[tuple[CountFinding, str]]) -> list[CountFinding]:
+def derived_injuries(findings: list[tuple[CountFinding, str]], title_dead: int = 0) -> list[CountFinding]:
     """Injured = (people shot) - (people killed), when more were shot than the article says were
     killed or injured.
 
     Args:
         findings: (finding, scope) pairs of one article.
+        title_dead: the deaths its title states ("Teen dead after ..." over a text that only
+            says "he was accidentally shot": the one shot is the one dead).
 
     Returns:
         At most one derived ``injured`` finding.
@@ -34,7 +36,7 @@ def derived_injuries(findings: list[tuple[CountFinding, str]]) -> list[CountFind
         return []
     killed = _best(findings, "killed")
     injured = _best(findings, "injured")
-    dead = killed.count.point if killed else 0
+    dead = max(killed.count.point if killed else 0, title_dead)
     rest = shot.count.point - dead
     if rest <= 0 or (injured and injured.count.point >= rest):
         return []

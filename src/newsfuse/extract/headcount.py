@@ -134,6 +134,8 @@ def _count_single(token, quantities: dict[int, Quantity]) -> Headcount | None:
     if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
         if token.ent_type_ in ("GPE", "LOC", "ORG", "FAC", "NORP", "DATE", "TIME"):
             return None
+        if token.like_url or _dateline(token):
+            return None  # "CHICAGO — Four men were wounded": the dateline is no fifth person
         return _one(token)
     if token.tag_ == "NN" and is_person(token):
         return _one(token)
@@ -145,6 +147,28 @@ def _count_single(token, quantities: dict[int, Quantity]) -> Headcount | None:
     if token.lower_ == "old" and any(c.lower_ == "year" for c in token.children):
         return _one(token)  # "a 5-year-old was shot"
     return None
+
+
+_DASHES = {"—", "–", "--", "-", "---"}
+
+
+def _dateline(token) -> bool:
+    """A dateline the parser took for a subject: "CHICAGO — Four men were wounded", "ANYTOWN
+    (WXYZ)\n\nJo Doe, 11, died", "MILFORD Twp., Pa. (CBS) — A toddler is dead": a name (not a
+    person the model knows) opening its line or in capitals, whose phrase ends in a dash, a
+    parenthesised call sign or the line's end; or the call sign itself."""
+    doc = token.doc
+    if 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")":
+        return True
+    if token.ent_type_ == "PERSON":
+        return False
+    left, right = token.left_edge.i, token.right_edge.i
+    before = doc[left - 1] if left > 0 else None
+    opens_line = before is None or before.is_space or "\n" in before.text_with_ws
+    after = doc[right + 1] if right + 1 < len(doc) else None
+    marker = any(t.text in _DASHES or t.text == "(" for t in doc[token.i + 1:right + 1]) or (
+        after is not None and (after.text in _DASHES or (after.is_space and "\n" in after.text)))
+    return (opens_line or token.is_upper) and marker
 
 
 def _counts_people(token) -> bool:

@@ -44,6 +44,7 @@ def _grammar() -> dict:
         "self": re.compile(lex["self"], re.I),
         "seps": lex["site_separators"],
         "relative": re.compile(lex["relative"], re.I),
+        "death": re.compile(lex["death_words"], re.I),
         "other_people": re.compile(lex["other_people_between"], re.I),
     }
 
@@ -185,8 +186,23 @@ def headline_fallback(title: str | None, text_counts: list[tuple[str, str | None
         ``critical`` and ``other_count`` (population ``shot``, with the injured it implies).
     """
     claims = {c.slot: c for c in headline_counts(title)}
+    implied = _implied_death(title, claims)
     if not claims:
-        return []
+        return implied
+    out = _fallback(claims, text_counts) + implied
+    # The title's other figures are kept too (reconcile weighs them against the text's and
+    # across the event's titles: docs/reconcile.md, Counts 8); below the text's figure they
+    # change nothing here.
+    have = {(slot, value.population) for slot, value, _, _ in out}
+    for c in claims.values():
+        slot, population = ("other_count", "shot") if c.slot == "shot" else (c.slot, None)
+        if (slot, population) not in have:
+            out.append((slot, _value(c, population=population), c.phrase, HEADLINE_CONFIDENCE))
+    return out
+
+
+def _fallback(claims: dict[str, HeadlineCount], text_counts: list[tuple[str, str | None, int | None]]
+              ) -> list[tuple[str, CountValue, str, float]]:
     has_killed = any(slot == "killed" for slot, _, _ in text_counts)
     has_hit = any(slot in _INJURY_SLOTS or pop == "shot" for slot, pop, _ in text_counts)
     out = []
@@ -215,6 +231,24 @@ def headline_fallback(title: str | None, text_counts: list[tuple[str, str | None
             out.append(("injured", CountValue(low=rest, high=rest, point=rest), c.phrase,
                         round(HEADLINE_CONFIDENCE * 0.7, 2)))
     return out
+
+
+#: As an implied death in the text ("a fatal shooting"): someone died, how many is not said.
+IMPLIED_CONFIDENCE = 0.6
+
+
+def _implied_death(title: str | None, claims: dict[str, HeadlineCount]) -> list[tuple[str, CountValue, str, float]]:
+    """"Boca family mourns death of son": a title that speaks of a death it does not count is
+    at least one dead (a follow-up's text may never repeat it)."""
+    if not title or "killed" in claims:
+        return []
+    g = _grammar()
+    stripped = strip_site(title)
+    hit = g["death"].search(stripped)
+    if hit is None or g["skip"].search(stripped):
+        return []
+    return [("killed", CountValue(low=1, high=None, qualifier=Qualifier.AT_LEAST, point=1),
+             stripped, IMPLIED_CONFIDENCE)]
 
 
 def _above(c: HeadlineCount, stated: int) -> bool:

@@ -19,6 +19,7 @@ from newsfuse.reconcile.counts import POLICIES, reconcile_count
 from newsfuse.reconcile.names import fold, same_name
 from newsfuse.reconcile.places import reconcile_place
 from newsfuse.reconcile.sources import source_groups
+from newsfuse.reconcile.titles import split_title_context
 
 #: Count slots of people hit: attackers added, each person counted once (``casualties``).
 PEOPLE_HIT = ("killed", "injured")
@@ -51,7 +52,8 @@ def reconcile_event(
     mentions = [m for m in mentions if m.article_id in known]
     groups = source_groups(event, articles)
     facts: dict[str, Fact] = {}
-    casualties = reconcile_casualties(mentions, articles, groups, policy)
+    mentions, title_context = split_title_context(mentions)
+    casualties = reconcile_casualties(mentions, articles, groups, policy, title_context)
     for slot in COUNT_SLOTS:
         fact = casualties.get(slot) if slot in PEOPLE_HIT else reconcile_count(
             slot, mentions, articles, groups, policy=policy)

@@ -23,8 +23,9 @@ from functools import lru_cache
 from importlib import resources
 
 from newsfuse.model import Article, CountValue, Fact, Mention
-from newsfuse.reconcile.counts import article_figure, reconcile_count
-from newsfuse.reconcile.sources import SourceGroups
+from newsfuse.reconcile.counts import article_figure, reconcile_count, singular
+from newsfuse.reconcile.sources import SourceGroups, fact_mention
+from newsfuse.reconcile.titles import title_figures
 
 @lru_cache(maxsize=1)
 def _slots() -> dict:
@@ -39,7 +40,8 @@ STATED = 0.8
 
 
 def reconcile_casualties(
-    mentions: Sequence[Mention], articles: Sequence[Article], groups: SourceGroups, policy: str
+    mentions: Sequence[Mention], articles: Sequence[Article], groups: SourceGroups, policy: str,
+    title_context: Sequence[Mention] = (),
 ) -> dict[str, Fact]:
     """The ``killed`` and ``injured`` facts of one event (either may be absent).
 
@@ -48,6 +50,9 @@ def reconcile_casualties(
         articles: its articles.
         groups: its independent-source groups.
         policy: the best-value policy (``latest`` or ``conservative``).
+        title_context: title figures that are not claims of their article
+            (:func:`~newsfuse.reconcile.titles.split_title_context`); with the title claims
+            they set a floor (:func:`_title_floor`).
 
     Returns:
         Slot → Fact for the slots some mention states.
@@ -55,9 +60,12 @@ def reconcile_casualties(
     facts: dict[str, Fact] = {}
     mentions = _deaths_the_title_allows(mentions, articles)
     killed = people_hit("killed", mentions, articles, groups, policy)
+    titles = [*mentions, *title_context]
     if killed:
-        facts["killed"] = killed
+        facts["killed"] = killed = _title_floor(killed, titles, 0)
     dead = _victims_dead(killed)
+    if dead:
+        mentions = _anaphoric_hurt_dropped(mentions)
     later = later_fates(mentions, dead) if dead else list(mentions)
     injured = people_hit("injured", later, articles, groups, policy)
     if injured is None:
@@ -65,8 +73,33 @@ def reconcile_casualties(
         died = dead if small else min(dead, _died_in_hospital(mentions))
         injured = _injured_from_hospital(later, articles, groups, policy, died)
     if injured:
-        facts["injured"] = injured
+        total_dead = killed.best if killed and isinstance(killed.best, int) else 0
+        facts["injured"] = _title_floor(injured, titles, total_dead)
     return facts
+
+
+def _title_floor(fact: Fact, mentions: Sequence[Mention], dead: int) -> Fact:
+    """A title's figure above the reconciled one raises it: a headline sums up ("Four men
+    wounded") what texts tell one victim at a time or leave out (truncated crawls). On
+    gva-dev this was right in 36 of 75 events where it applied, the old figure in 15."""
+    if not isinstance(fact.best, int):
+        return fact
+    stated = title_figures(mentions, fact.slot, dead)
+    if not stated:
+        return fact
+    top, mention = max(stated, key=lambda fm: fm[0])
+    if top <= fact.best:
+        return fact
+    raised = fact.model_copy(deep=True)
+    raised.best = top
+    raised.low = max(raised.low or 0, top)
+    if raised.high is not None and raised.high < top:
+        raised.high = top
+    if isinstance(raised.value, dict) and isinstance(raised.value.get("victims"), int):
+        raised.value = {**raised.value, "victims": raised.value["victims"] + top - fact.best}
+    raised.conflicting = [*raised.mentions, *raised.conflicting]
+    raised.mentions = [fact_mention(mention)]
+    return raised
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +122,21 @@ def _deaths_the_title_allows(mentions: Sequence[Mention], articles: Sequence[Art
     return [m for m in mentions
             if not (m.slot == "killed" and m.article_id in hit_only
                     and m.evidence.field != "title" and m.evidence.start >= lead)]
+
+
+_ANAPHOR = re.compile(r"^(?:he|she|him|her|the|his|this|that)\b", re.I)
+
+
+def _anaphoric_hurt_dropped(mentions: Sequence[Mention]) -> list[Mention]:
+    """Drop a wounded/critical count of one person named by a pronoun or a definite noun ("he
+    was wounded", "the boy was critically hurt") in an article that reports a death: the
+    article told of the victim before saying he died."""
+    dying = {m.article_id for m in mentions
+             if m.slot == "killed" and m.scope == "main" and isinstance(m.value, CountValue)
+             and m.value.who in VICTIMS and m.confidence >= STATED and (m.value.point or 0) >= 1}
+    return [m for m in mentions
+            if not (m.slot in ("injured", "critical") and m.article_id in dying
+                    and singular(m) and _ANAPHOR.search(m.evidence.text.strip()))]
 
 
 def _victims_dead(killed: Fact | None) -> int:
