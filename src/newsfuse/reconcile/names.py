@@ -66,6 +66,7 @@ def _alias_index() -> dict[str, tuple[str, str | None, str]]:
     return index
 
 
+@lru_cache(maxsize=16384)
 def lookup_organisation(name: str) -> tuple[str, str | None, str] | None:
     """The alias data's entry for ``name``.
 
@@ -119,6 +120,8 @@ def same_person(a: str, b: str) -> bool:
     return SequenceMatcher(None, fa, fb).ratio() >= SIMILAR
 
 
+# Memoised: grouping an event's actors compares every pair of names, mostly the same few.
+@lru_cache(maxsize=65536)
 def same_name(a: str, b: str) -> bool:
     """Whether two names of any kind denote one entity: alias data first, then spelling."""
     oa, ob = lookup_organisation(a), lookup_organisation(b)
