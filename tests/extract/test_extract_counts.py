@@ -91,6 +91,16 @@ def test_background_year_is_kept_out_of_the_main_event():
     assert {(m.value.point, m.scope) for m in found} >= {(5, "main"), (13, "background")}
 
 
+def test_month_and_year_make_background_in_an_undated_article():
+    # No publication date and no dated event sentence: a month with its year is another time.
+    text = ("A girl, 6, was killed when a gun went off inside a parked van on Monday. "
+            "Since the school shooting of March 2016, at least 300 children have been killed "
+            "by guns in the state, a study found.")
+    found = counts(text, "killed")
+    assert {(m.value.point, m.scope) for m in found} >= {(1, "main"), (300, "background")}
+    assert 300 not in points(text, "killed")
+
+
 def test_attribution_kinds():
     (m,) = counts("At least 12 people died, the Health Ministry said.", "killed")
     assert m.attribution.source == "Health Ministry" and m.attribution.kind == "ministry"

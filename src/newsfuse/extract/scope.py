@@ -83,6 +83,10 @@ def _dated_scope(dates: list[DateMention], main_date, main_year, lex) -> Sentenc
                 return SentenceScope("background", d.text, f"month {d.year}-{d.month:02d}")
         elif d.granularity == "month" and d.year is not None and main_year is not None and d.year < main_year:
             return SentenceScope("background", d.text, f"year {d.year}")
+        elif d.granularity == "month" and d.year is not None and main_year is None:
+            # As a bare year above: with no date of its own, an article that names a month and
+            # year ("since December 2012") is recalling another time, not dating its event.
+            return SentenceScope("background", d.text, f"month {d.year}-{d.month:02d}")
         elif d.granularity == "day" and d.date is not None and main_date is not None:
             if (main_date - d.date).days > lex["day_days"]:
                 return SentenceScope("background", d.text, f"date {d.date}")
