@@ -40,3 +40,15 @@ def test_partial_input_exits_zero_and_json_lists_rejections(tmp_path):
     assert [a["text"] for a in report["articles"]] == [TEXT]
     assert [(r["input"], r["code"]) for r in report["rejected"]] == [(f"{tmp_path / 'bad[1].jsonl'}:1", "malformed")]
     assert "bad[1].jsonl:1" in result.stderr
+
+
+def test_many_rejections_are_summed_up_by_kind(tmp_path):
+    rows = [json.dumps({"id": f"e{i}", "title": "Empty", "text": ""}) for i in range(14)]
+    rows.append(json.dumps({"id": "ok", "title": "Crane", "text": TEXT}))
+    (tmp_path / "crawl.jsonl").write_text("\n".join(rows) + "\n")
+    result = CliRunner().invoke(app, ["brief", str(tmp_path), "--format", "json", "--no-progress"])
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(result.stdout)["rejected"]) == 14  # the JSON keeps every one
+    listed = [line for line in result.stderr.splitlines() if "crawl.jsonl:" in line]
+    assert len(listed) == 10
+    assert "4 more inputs (no_text: 4)" in result.stderr

@@ -6,15 +6,14 @@ from enum import Enum
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from newsfuse.cli.common import (
     JobsOption,
     NoProgressOption,
     OutputOption,
     PathsArgument,
+    print_rejections,
     progress_bar,
-    stderr,
     write_output,
 )
 from newsfuse.errors import InputError
@@ -66,12 +65,7 @@ def brief_command(
         options = Options(group_by=group_by, best_policy=policy, n_process=jobs,
                           max_bytes=int(max_mb * 1024 * 1024), progress=progress)
         report = brief(paths, options)
-    for rejection in report.rejected:
-        stderr.print(
-            f"[yellow]rejected[/] {escape(rejection.input)}: {escape(rejection.reason)}",
-            highlight=False,
-            soft_wrap=True,
-        )
+    print_rejections(report.rejected, hint="; the JSON output (-f json) lists every one")
     if not report.articles:
         raise InputError(
             f"No article could be read from {', '.join(paths)} "

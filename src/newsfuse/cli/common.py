@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from newsfuse.model import RejectionCode
 
 stderr = Console(stderr=True)
 
@@ -52,6 +56,29 @@ def progress_bar(enabled: bool = True) -> Iterator:
             bars.update(tasks[stage], completed=done, total=total)
 
         yield update
+
+
+#: Rejections listed one by one before the rest are summed up by kind.
+SHOWN_REJECTIONS = 10
+
+
+def print_rejections(rejected, hint: str = "") -> None:
+    """List rejected inputs on stderr: the first few with their reasons, the rest counted by kind.
+
+    A crawl of thousands of rows with a few dozen empty ones should not bury the output.
+    """
+    for rejection in rejected[:SHOWN_REJECTIONS]:
+        stderr.print(
+            f"[yellow]rejected[/] {escape(rejection.input)}: {escape(rejection.reason)}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    rest = rejected[SHOWN_REJECTIONS:]
+    if rest:
+        kinds = Counter(RejectionCode(r.code).value for r in rest)
+        by_kind = ", ".join(f"{code}: {n}" for code, n in kinds.most_common())
+        stderr.print(f"[yellow]rejected[/] {len(rest)} more inputs ({by_kind}){hint}", highlight=False,
+                     soft_wrap=True)
 
 
 def write_output(text: str, output: Path | None) -> None:

@@ -13,8 +13,8 @@ from newsfuse.cli.common import (
     NoProgressOption,
     OutputOption,
     PathsArgument,
+    print_rejections,
     progress_bar,
-    stderr,
     write_output,
 )
 from newsfuse.errors import InputError
@@ -49,8 +49,7 @@ def extract_command(
 
     with progress_bar(not no_progress) as progress:
         ingested = read_sources(paths, max_bytes=DEFAULT_MAX_BYTES, progress=progress)
-        for rejection in ingested.rejected:
-            stderr.print(f"[yellow]rejected[/] {rejection.input}: {rejection.reason}", highlight=False)
+        print_rejections(ingested.rejected)
         if not ingested.articles:
             raise InputError(
                 f"No article could be read from {', '.join(paths)} "
