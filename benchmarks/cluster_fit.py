@@ -3,7 +3,7 @@ two-fold cross-validation so the figures reported are on articles the fit did no
 
 The data is exactly what ``newsfuse brief`` hands the clusterer (ingested articles with their
 dates, analyse output, extracted mentions; cached by cluster_data.py). Per configuration
-(``use_mentions`` × ``max_gap_days``):
+(``use_mentions`` × ``max_gap_days`` × ``window_days``):
 
 1. Replay each set in publication order with the gold events as the clustering (teacher
    forcing): for every article, the open events the index offers (and its gold event) that
@@ -44,7 +44,7 @@ from newsfuse.cluster.similarity import FEATURE_NAMES, vetoed  # noqa: E402
 from newsfuse.eval.cluster import score_clustering  # noqa: E402
 
 DEFAULT_SETS = ["ecbplus", "gvc-train", "gva-dev"]
-THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6)
+THRESHOLDS = (0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
 
 
 def memoise_features() -> None:
@@ -177,19 +177,22 @@ def main() -> None:
     parser.add_argument("--C", type=float, default=1.0)
     parser.add_argument("--mentions", default="0,1", help="use_mentions values to try")
     parser.add_argument("--gaps", default="10", help="max_gap_days values to try")
+    parser.add_argument("--windows", default="45,90", help="window_days values to try")
     args = parser.parse_args()
     memoise_features()
     start = time.perf_counter()
     data = {name: load_set(Path(args.data) / name) for name in args.sets}
     base = load_params()
     configs = [
-        dataclasses.replace(base, use_mentions=bool(int(m)), max_gap_days=float(g))
+        dataclasses.replace(base, use_mentions=bool(int(m)), max_gap_days=float(g), window_days=int(d))
         for m in args.mentions.split(",")
         for g in args.gaps.split(",")
+        for d in args.windows.split(",")
     ]
     best = None
     for config in configs:
-        print(f"== use_mentions={config.use_mentions} max_gap_days={config.max_gap_days}")
+        print(f"== use_mentions={config.use_mentions} max_gap_days={config.max_gap_days} "
+              f"window_days={config.window_days}")
         pairs = []
         for name, (articles, analysed, mentions, _) in data.items():
             x, y, halves, recall = gold_pairs(articles, analysed, mentions, config)
@@ -211,6 +214,7 @@ def main() -> None:
     weights, bias = fit_weights(pairs, {0, 1}, args.C)
     params, figures, _ = tune_threshold(data, dataclasses.replace(config, weights=weights, bias=bias), {0, 1})
     print(f"final: use_mentions={params.use_mentions} max_gap_days={params.max_gap_days} "
+          f"window_days={params.window_days} "
           f"threshold {params.threshold}\n  all articles: {line(figures)}")
     for n, v in zip(FEATURE_NAMES, weights, strict=True):
         print(f"  {n:22s} {v:+.3f}")

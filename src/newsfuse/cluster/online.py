@@ -245,13 +245,20 @@ class OnlineClusterer:
             bag = Counter(names.persons | names.places | names.others)
         else:
             bag = names
-        ent = np.zeros(p.entity_dims, dtype=np.float32)
-        for name, count in bag.items():
-            slot, sign = _name_slot(name, p.entity_dims)
-            ent[slot] += sign * self.entity_idf(name) * math.sqrt(count)
-        norm = float(np.linalg.norm(ent))
-        if norm:
-            vec[EMBED_DIMS:] = ent / norm * p.ann_entity_weight
+        if bag:
+            df, slots, signs = self._entity_df, [], []
+            for name in bag:
+                slot, sign = _name_slot(name, p.entity_dims)
+                slots.append(slot)
+                signs.append(sign)
+            n = len(bag)
+            counts = np.fromiter(bag.values(), np.float64, n)
+            dfs = np.fromiter((df[name] for name in bag), np.float64, n)
+            idf = np.log((self._seen + 1) / (dfs + 1)) + 1.0  # entity_idf, for all names at once
+            ent = np.bincount(slots, np.asarray(signs) * idf * np.sqrt(counts), minlength=p.entity_dims)
+            norm = float(np.linalg.norm(ent))
+            if norm:
+                vec[EMBED_DIMS:] = ent / norm * p.ann_entity_weight
         if not vec.any():
             vec[0] = 1e-6
         return vec
