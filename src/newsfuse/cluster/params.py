@@ -54,6 +54,7 @@ class ClusterParams:
     dup_shingle: int = 5
     dup_min_words: int = 30
     use_mentions: bool = False
+    follow_up_days: int = 0
     feature_names: tuple[str, ...] = field(default=FEATURE_NAMES)
 
     def __post_init__(self) -> None:
