@@ -15,6 +15,7 @@ import math
 import zlib
 from collections import Counter, deque
 from functools import lru_cache
+from operator import itemgetter
 
 import numpy as np
 from usearch.index import Index
@@ -143,7 +144,7 @@ class OnlineClusterer:
             t: (1.0 + math.log(c)) * (math.log((n + 1) / (self._term_df[t] + 1)) + 1.0)
             for t, c in feats.terms.items()
         }
-        top = sorted(weighted.items(), key=lambda kv: -kv[1])[:80]
+        top = heapq.nlargest(80, weighted.items(), key=itemgetter(1))
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         weights = {t: w / norm for t, w in top}
         feats.terms = Counter()  # the profile keeps the weights; the raw counts are not needed
