@@ -68,7 +68,7 @@ def _article(article_id, text, day, title, source):
 def stream() -> list[Article]:
     """Events: 'spring' (3 articles + a wire copy), 'fresno' a week later, 'spring-june' five
     weeks later in the same city as the first."""
-    copy = S1.replace("late Friday", "late on Friday") + " The investigation is continuing."
+    copy = S1 + " The investigation is continuing."
     return [
         _article("spring-1", "SPRINGFIELD (AP) — " + S1, 3, "Two wounded in bowling alley shooting", "apnews.com"),
         _article("spring-2", S2, 3, "Gunman wounds two outside Springfield bowling alley", "springfieldnews.com"),

@@ -91,3 +91,47 @@ def test_group_by_field_keeps_input_grouping(stream):
     assert duplicates == []
     assert sorted(e.id for e in events) == ["fresno", "june", "spring"]
     assert next(e for e in events if e.id == "spring").independent_sources == 4
+
+
+TRIAL = (
+    "Dorian Keller, 19, pleaded not guilty on Tuesday to two counts of aggravated assault in a "
+    "Springfield courtroom. Prosecutors say Keller fired at two men in a parking lot last spring. "
+    "The judge set the trial for the autumn and kept his bail unchanged."
+)
+LOOKALIKE = (
+    "A 20-year-old man pleaded not guilty on Monday to charges of aggravated assault after a "
+    "shooting that wounded two men outside a bar in Springfield in February, court records show. "
+    "His lawyer asked for a lower bail, which the court refused."
+)
+
+
+def _later(article_id, text, title, days):
+    from datetime import datetime, timedelta
+
+    from newsfuse.model import Article
+
+    return Article(id=article_id, title=title, text=text, source="courtnews.com",
+                   published=datetime(2024, 5, 4) + timedelta(days=days))
+
+
+def _run(articles, analysed, forget):
+    clusterer = OnlineClusterer(forget_closed=forget)
+    by_id = {a.article_id: a for a in analysed}
+    for i in publication_order(articles):
+        clusterer.add(articles[i], by_id[articles[i].id])
+    return clusterer
+
+
+def test_follow_up_months_later_joins_when_it_names_the_same_person(stream, analysed_stream):
+    from newsfuse.analyse import analyse
+
+    trial = _later("spring-trial", TRIAL, "Springfield man pleads not guilty in bowling alley shooting", 80)
+    plea = _later("other-plea", LOOKALIKE, "Springfield man pleads not guilty in bar shooting", 80)
+    extra = analyse([trial, plea], n_process=1, embeddings=True)
+    for forget in (False, True):  # the store's clusterer forgets closed events, not dormant ones
+        # 80 days on, the event closed long ago (45-day window), but the trial names its suspect.
+        clusterer = _run([*stream, trial], [*analysed_stream, extra[0]], forget)
+        assert clusterer.placed("spring-trial") == clusterer.placed("spring-1") == "ev-spring-1"
+        # A look-alike plea in the same city that names nobody from it starts its own event.
+        clusterer = _run([*stream, plea], [*analysed_stream, extra[1]], forget)
+        assert clusterer.placed("other-plea") == "ev-other-plea"

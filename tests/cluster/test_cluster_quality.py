@@ -1,8 +1,9 @@
 """Quality gate on real data: gvc-train (358 articles, 170 look-alike shootings).
 
 Runs the real analyse stage (spaCy + embeddings, about a minute on two cores) and the online
-clusterer, and fails when the figures drop below the floors reached when the parameters were fit
-(measured: B-cubed F1 0.956, ARI 0.894; the TF-IDF baseline scores 0.964 / 0.904 on this set).
+clusterer, and fails when the figures drop well below those measured with the fitted parameters
+(gold text as given: B-cubed P 0.986, F1 0.967, CEAF-e 0.922, ARI 0.919; the TF-IDF baseline
+scores F1 0.964, ARI 0.904 on this set). The floors leave room for small changes of the embeddings.
 ECB+ and gva-dev take several minutes to analyse: they are measured by
 `newsfuse eval cluster` and benchmarks/cluster_fit.py instead (see docs/cluster.md).
 """
@@ -14,7 +15,7 @@ import pytest
 from newsfuse.cluster import cluster_articles
 from newsfuse.eval.cluster import load_gold_articles, score_clustering
 
-FLOORS = {"bcubed_f1": 0.94, "bcubed_p": 0.95, "ari": 0.87, "ceaf_e": 0.87}
+FLOORS = {"bcubed_f1": 0.95, "bcubed_p": 0.96, "ari": 0.89, "ceaf_e": 0.89}
 
 
 @pytest.mark.slow

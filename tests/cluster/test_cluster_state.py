@@ -45,9 +45,9 @@ def test_corrections_survive_save_and_restore(stream, analysed_stream):
 
 
 def test_forgetting_closed_events_bounds_what_is_kept(stream, analysed_stream):
-    # A 7-day window: the May events close before the June ones arrive and are forgotten; the
-    # placements of the open events do not change.
-    params = dataclasses.replace(load_params(), window_days=7)
+    # A 7-day window and 14 days for follow-ups: the May events close, and are forgotten, before
+    # the June ones arrive; the placements of the open events do not change.
+    params = dataclasses.replace(load_params(), window_days=7, follow_up_days=14)
     keep, forget = OnlineClusterer(params), OnlineClusterer(params, forget_closed=True)
     for article, an in zip(stream, analysed_stream, strict=True):
         assert keep.add(article, an, []) == forget.add(article, an, [])

@@ -8,12 +8,13 @@ Reuters") share a source key, so neither counts as an independent source of the 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from newsfuse.errors import ConfigError
@@ -22,17 +23,52 @@ WIRE_PATH = Path(__file__).parent / "wire.json"
 _TOKEN = re.compile(r"\w+")
 
 
-def _hash32(data: bytes) -> int:
-    """A stable 32-bit hash. (CRC32 is faster but its estimates wander on short, similar texts.)"""
-    return int.from_bytes(hashlib.blake2b(data, digest_size=4).digest(), "little")
+_MAX_HASH = np.uint64((1 << 32) - 1)
+#: Odd multipliers that combine a shingle's word hashes (position matters: 'a b' != 'b a').
+_POSITION_MULT = np.array(
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+     0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x85EBCA77C2B2AE63, 0x27D4EB2F165667C5],
+    dtype=np.uint64,
+)
 
 
-def shingles(text: str, size: int) -> set[bytes]:
-    """Word ``size``-grams of the lower-cased text (the whole text when it is shorter)."""
-    words = _TOKEN.findall(text.lower())
-    if len(words) < size:
-        return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
+def _mix(h: np.ndarray) -> np.ndarray:
+    """The 64-bit finaliser of MurmurHash3: every input bit reaches every output bit, so the
+    (linear) CRC32 word hashes give independent-looking shingle hashes."""
+    h = h ^ (h >> np.uint64(33))
+    h = h * np.uint64(0xFF51AFD7ED558CCD)
+    h = h ^ (h >> np.uint64(33))
+    h = h * np.uint64(0xC4CEB9FE1A85EC53)
+    return h ^ (h >> np.uint64(33))
+
+
+def _identity(value: int) -> int:
+    return value
+
+
+def shingle_hashes(text: str, size: int) -> np.ndarray:
+    """Stable 32-bit hashes of the word ``size``-grams of the lower-cased text (the whole text
+    as one shingle when it is shorter), without duplicates.
+
+    Each word is hashed once (CRC32) and a shingle's hash mixes its words' hashes by position,
+    so no shingle string is ever built.
+    """
+    return _word_shingle_hashes(_TOKEN.findall(text.lower()), size)
+
+
+def _word_shingle_hashes(words: list[str], size: int) -> np.ndarray:
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    if size > len(_POSITION_MULT):
+        raise ConfigError(f"shingles of more than {len(_POSITION_MULT)} words are not supported.")
+    with np.errstate(over="ignore"):
+        word_hashes = _mix(np.fromiter((zlib.crc32(w.encode()) for w in words), np.uint64, len(words)))
+        size = min(size, len(words))
+        count = len(words) - size + 1
+        combined = np.zeros(count, dtype=np.uint64)
+        for i in range(size):
+            combined += word_hashes[i : i + count] * _POSITION_MULT[i]
+        return np.unique(_mix(combined) & _MAX_HASH)
 
 
 class NearDuplicateIndex:
@@ -87,18 +123,18 @@ class NearDuplicateIndex:
             raise ConfigError(f"article {article_id!r} was added to the duplicate index twice.")
         # The head of a text is enough to recognise a copy, and keeps long texts cheap.
         text = text[: self.max_chars]
-        grams = shingles(text, self.shingle_size)
         self._first[article_id] = article_id
         self._order[article_id] = len(self._order)
         title_words = set(_TOKEN.findall(title.lower())) if title else set()
         self._titles[article_id] = title_words
-        if len(_TOKEN.findall(text)) < self.min_words:
+        words = _TOKEN.findall(text.lower())
+        if len(words) < self.min_words:
             return None
         mh = MinHash(
-            num_perm=self.num_perm, seed=1, hashfunc=_hash32,
+            num_perm=self.num_perm, seed=1, hashfunc=_identity,
             permutations=self._permutations, scheme=self._scheme,
         )
-        mh.update_batch(list(grams))
+        mh.update_batch(_word_shingle_hashes(words, self.shingle_size).tolist())
         best: tuple[str, float] | None = None
         for other in self._lsh.query(mh):
             sim = float(mh.jaccard(self._hashes[other]))
@@ -147,8 +183,12 @@ def _wire_patterns() -> tuple[dict[str, str], list[re.Pattern], re.Pattern]:
     for aliases, flags in ((exact, re.M), (folded, re.M | re.I)):
         names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
         compiled.extend(re.compile(p.replace("{name}", names), flags) for p in spec["patterns"])
-    # Most articles name no agency at all: one cheap search rules them out.
-    anywhere = re.compile("|".join(re.escape(a) for a in agency_of), re.I)
+    # Most articles name no agency at all: one cheap search (with the same case rules as the
+    # patterns) rules them out.
+    anywhere = re.compile(
+        r"\b(?:" + "|".join(re.escape(a) for a in exact) + r"|(?i:"
+        + "|".join(re.escape(a) for a in folded) + r"))\b"
+    )
     return agency_of, compiled, anywhere
 
 

@@ -163,7 +163,7 @@ def article_features(
     stop = _stopwords()
     full = f"{article.title or ''}\n{article.text[:MAX_TEXT_CHARS]}"
     words = [w.strip("'-") for w in _WORD.findall(full.lower())]
-    terms = Counter(w for w in words if len(w) > 2 and w not in stop)
+    terms = Counter([w for w in words if len(w) > 2 and w not in stop])
     title_terms = {
         w.strip("'-") for w in _WORD.findall((article.title or "").lower())
     } - stop

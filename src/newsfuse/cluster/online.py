@@ -15,6 +15,7 @@ import math
 import zlib
 from collections import Counter, deque
 from functools import lru_cache
+from operator import itemgetter
 
 import numpy as np
 from usearch.index import Index
@@ -143,7 +144,7 @@ class OnlineClusterer:
             t: (1.0 + math.log(c)) * (math.log((n + 1) / (self._term_df[t] + 1)) + 1.0)
             for t, c in feats.terms.items()
         }
-        top = sorted(weighted.items(), key=lambda kv: -kv[1])[:80]
+        top = heapq.nlargest(80, weighted.items(), key=itemgetter(1))
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         weights = {t: w / norm for t, w in top}
         feats.terms = Counter()  # the profile keeps the weights; the raw counts are not needed
@@ -157,16 +158,26 @@ class OnlineClusterer:
 
     def candidates(self, feats: ArticleFeatures) -> list[EventProfile]:
         """Open events near the article: the ``params.candidates`` nearest in the index, plus
-        the latest events that share one of its rarest names (people, places)."""
-        if not self._open:
-            return []
-        count = min(self.params.candidates, len(self._open))
-        matches = self._index.search(self._vector(feats.embedding, feats), count)
-        keys = [int(k) for k in matches.keys]
+        the latest events that share one of its rarest names (people, places), dormant ones
+        included when they share a person (:meth:`_follow_up`)."""
+        keys = []
+        if self._open:
+            count = min(self.params.candidates, len(self._open))
+            matches = self._index.search(self._vector(feats.embedding, feats), count)
+            keys = [int(k) for k in matches.keys]
         for name in self._rare_names(feats):
             keys.extend(self._name_events.get(name, ()))
-        keys = [k for k in dict.fromkeys(keys) if k in self._open]
+        keys = [k for k in dict.fromkeys(keys) if k in self._open or self._follow_up(k, feats)]
         return [self._events[k] for k in keys]
+
+    def _follow_up(self, key: int, feats: ArticleFeatures) -> bool:
+        """A closed event can still take a follow-up (a trial, a funeral) within
+        ``follow_up_days`` of its last article when the follow-up names one of its people."""
+        days = self.params.follow_up_days
+        event = self._events.get(key)
+        if not days or event is None or feats.day is None or event.last_day is None:
+            return False
+        return feats.day - event.last_day <= days and any(n in event.persons for n in feats.persons)
 
     def _rare_names(self, feats: ArticleFeatures) -> list[str]:
         names = feats.persons | feats.lead_places
@@ -214,6 +225,9 @@ class OnlineClusterer:
             event = EventProfile(key=key, id=event_id_for(feats.article_id), seed=feats.article_id)
             self._events[key] = event
             self._open.add(key)
+        if event.key not in self._open:  # a follow-up re-opens its event
+            self._open.add(event.key)
+            self._reindex(event)
         event.touch(feats)
         if fold or event.profile_members == 0:
             event.fold(feats, weights, self.params.max_terms)
@@ -245,13 +259,20 @@ class OnlineClusterer:
             bag = Counter(names.persons | names.places | names.others)
         else:
             bag = names
-        ent = np.zeros(p.entity_dims, dtype=np.float32)
-        for name, count in bag.items():
-            slot, sign = _name_slot(name, p.entity_dims)
-            ent[slot] += sign * self.entity_idf(name) * math.sqrt(count)
-        norm = float(np.linalg.norm(ent))
-        if norm:
-            vec[EMBED_DIMS:] = ent / norm * p.ann_entity_weight
+        if bag:
+            df, slots, signs = self._entity_df, [], []
+            for name in bag:
+                slot, sign = _name_slot(name, p.entity_dims)
+                slots.append(slot)
+                signs.append(sign)
+            n = len(bag)
+            counts = np.fromiter(bag.values(), np.float64, n)
+            dfs = np.fromiter((df[name] for name in bag), np.float64, n)
+            idf = np.log((self._seen + 1) / (dfs + 1)) + 1.0  # entity_idf, for all names at once
+            ent = np.bincount(slots, np.asarray(signs) * idf * np.sqrt(counts), minlength=p.entity_dims)
+            norm = float(np.linalg.norm(ent))
+            if norm:
+                vec[EMBED_DIMS:] = ent / norm * p.ann_entity_weight
         if not vec.any():
             vec[0] = 1e-6
         return vec
@@ -263,19 +284,27 @@ class OnlineClusterer:
         names = event.persons + event.places + event.others
         self._index.add(event.key, self._vector(centroid if centroid is not None else np.zeros(0), names))
 
-    def _close(self, key: int) -> None:
+    def _close(self, key: int, *, dormant: bool = False) -> None:
+        """Take an event out of the index. A ``dormant`` one (closed by date) can still take a
+        follow-up for ``follow_up_days``; with ``forget_closed`` it is forgotten after that."""
         if key in self._open:
             self._open.discard(key)
             if key in self._index:
                 self._index.remove(key)
-            # A closed event is never scored again: its articles' features can go (memory).
+            # Only its profile is scored again (follow-ups): its articles' features can go.
             for article_id in self._events[key].article_ids:
                 self._feats.pop(article_id, None)
-            if self.forget_closed:
-                for article_id in self._events.pop(key).article_ids:
-                    self._info.pop(article_id, None)
-                    self._dups.forget(article_id)
-                    self._duplicates.pop(article_id, None)
+            if dormant and self.params.follow_up_days:
+                self.__dict__.setdefault("_dormant", deque()).append((self._events[key].last_day, key))
+            else:
+                self._forget(key)
+
+    def _forget(self, key: int) -> None:
+        if self.forget_closed and key not in self._open and key in self._events:
+            for article_id in self._events.pop(key).article_ids:
+                self._info.pop(article_id, None)
+                self._dups.forget(article_id)
+                self._duplicates.pop(article_id, None)
 
     def _close_stale(self) -> None:
         p = self.params
@@ -283,7 +312,10 @@ class OnlineClusterer:
             while self._by_day and self._by_day[0][0] < self._now_day - p.window_days:
                 day, key = heapq.heappop(self._by_day)
                 if key in self._events and self._events[key].last_day == day:
-                    self._close(key)
+                    self._close(key, dormant=True)
+            dormant = self.__dict__.get("_dormant")
+            while dormant and dormant[0][0] < self._now_day - p.follow_up_days:
+                self._forget(dormant.popleft()[1])
         while self._by_seq and self._by_seq[0][0] < self._seen - p.idle_articles:
             seq, key = heapq.heappop(self._by_seq)
             if key in self._events and self._events[key].last_seq == seq:

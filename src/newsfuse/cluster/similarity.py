@@ -48,7 +48,7 @@ MAX_MEMBERS = 8
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    return sum([a[t] * b[t] for t in a.keys() & b.keys()])
+    return sum([w * b[t] for t, w in a.items() if t in b])
 
 
 @dataclass
@@ -87,6 +87,26 @@ class EventProfile:
             self._centroid = self.embedding_sum / norm if norm else np.zeros_like(self.embedding_sum)
         return self._centroid
 
+    def member_index(self) -> tuple[np.ndarray | None, dict[str, list[tuple[int, float]]]]:
+        """The first members' embeddings as one matrix and their terms as postings (term ->
+        [(member, weight)]), so an article is compared with all of them in one pass. Derived
+        from ``members`` and rebuilt only when a member is added (at most MAX_MEMBERS times)."""
+        cached = self.__dict__.get("_member_index")
+        if cached is not None and cached[0] == len(self.members):
+            return cached[1], cached[2]
+        vectors = [e for e, _ in self.members if e.size]
+        matrix = np.vstack(vectors) if vectors else None
+        postings: dict[str, list[tuple[int, float]]] = {}
+        for i, (_, weights) in enumerate(self.members):
+            for term, w in weights.items():
+                postings.setdefault(term, []).append((i, w))
+        self.__dict__["_member_index"] = (len(self.members), matrix, postings)
+        return matrix, postings
+
+    def __getstate__(self) -> dict:
+        # The member index is derived data: saved states stay small and load in any version.
+        return {k: v for k, v in self.__dict__.items() if k != "_member_index"}
+
     def fold(self, feats: ArticleFeatures, weights: dict[str, float], max_terms: int) -> None:
         """Add an article's features to the profile."""
         self.profile_members += 1
@@ -124,13 +144,31 @@ class EventProfile:
             self.last_day = feats.day if self.last_day is None else max(self.last_day, feats.day)
 
 
-def _weighted_overlap(items: set[str], bag: Counter, idf: dict[str, float]) -> float:
-    """Share of the article's names (weighted by rarity) that the event also has."""
-    if not items:
-        return 0.0
-    total = sum(idf[i] for i in items)
-    shared = sum(idf[i] for i in items if i in bag)
-    return shared / total if total else 0.0
+def _overlap(weighted: tuple[list[tuple[str, float]], float], bag) -> float:
+    items, total = weighted
+    return sum([w for name, w in items if name in bag]) / total if total else 0.0
+
+
+def _article_side(feats: ArticleFeatures, idf: dict[str, float]) -> tuple:
+    """What pair_features needs from the article alone, computed once per article (and idf):
+    its names and title words with their rarity weights and totals, its figures per slot."""
+    cached = feats.__dict__.get("_side")
+    if cached is not None and cached[0] is idf:
+        return cached[1]
+
+    def weighted(items):
+        pairs = [(i, idf[i]) for i in items]
+        return pairs, sum(w for _, w in pairs)
+
+    side = (
+        weighted(feats.persons),
+        weighted(feats.places),
+        weighted(feats.others),
+        weighted(feats.title_terms),
+        {slot: {n for s, n in feats.counts if s == slot} for slot in ("killed", "injured")},
+    )
+    feats.__dict__["_side"] = (idf, side)
+    return side
 
 
 def pair_features(
@@ -148,8 +186,9 @@ def pair_features(
             rules the pair out.
     """
     # The features the vetoes read come first, so a vetoed pair costs only these.
-    person = _weighted_overlap(feats.persons, event.persons, entity_idf)
-    place = _weighted_overlap(feats.places, event.places, entity_idf)
+    persons, places, others, title_words, counts_by_slot = _article_side(feats, entity_idf)
+    person = _overlap(persons, event.persons)
+    place = _overlap(places, event.places)
     lead_conflict = float(
         bool(feats.lead_places)
         and bool(event.lead_places)
@@ -166,14 +205,16 @@ def pair_features(
     centroid = event.centroid()
     emb = float(feats.embedding @ centroid) if centroid is not None and feats.embedding.size else 0.0
     lex = _dot(term_weights, event.terms) / event.terms_norm if event.terms_norm else 0.0
-    emb_max = max(
-        (float(feats.embedding @ e) for e, _ in event.members if e.size and feats.embedding.size),
-        default=0.0,
-    )
-    lex_max = max((_dot(term_weights, w) for _, w in event.members), default=0.0)
-    title = _weighted_overlap(feats.title_terms, event.title_terms, entity_idf)
+    matrix, postings = event.member_index()
+    emb_max = float((matrix @ feats.embedding).max()) if matrix is not None and feats.embedding.size else 0.0
+    lex_members = [0.0] * len(event.members)
+    for term, w in term_weights.items():
+        for i, mw in postings.get(term, ()):
+            lex_members[i] += w * mw
+    lex_max = max(lex_members, default=0.0)
+    title = _overlap(title_words, event.title_terms)
     person_conflict = float(bool(feats.persons) and bool(event.persons) and person == 0.0)
-    other = _weighted_overlap(feats.others, event.others, entity_idf)
+    other = _overlap(others, event.others)
     age_match = float(bool(feats.ages & event.ages))
     age_conflict = float(bool(feats.ages) and bool(event.ages) and not feats.ages & event.ages)
     years_shared = any(y in event.years for y in feats.years)
@@ -183,11 +224,10 @@ def pair_features(
     )
     count_match = float(bool(feats.counts & event.counts))
     count_conflict = 0.0
-    for slot in ("killed", "injured"):
-        mine = {n for s, n in feats.counts if s == slot}
-        theirs = {n for s, n in event.counts if s == slot}
-        if mine and theirs and not mine & theirs:
-            count_conflict = 1.0
+    for slot, mine in counts_by_slot.items():
+        if mine and not any((slot, n) in event.counts for n in mine):
+            if any(s == slot for s, _ in event.counts):
+                count_conflict = 1.0
     day_conflict = float(
         bool(feats.event_days)
         and bool(event.event_days)

@@ -25,13 +25,15 @@ STATE_FORMAT = 1
 def save_state(clusterer: OnlineClusterer) -> bytes:
     """The clusterer's whole state (everything but its parameters) as bytes.
 
-    Postings of names that point only at closed events are dropped first: candidates are
-    filtered to open events and event keys are never reused, so this changes no later result.
+    Postings of names that point only at closed events (neither open nor dormant, waiting for a
+    follow-up) are dropped first: candidates are filtered to open and dormant events and event
+    keys are never reused, so this changes no later result.
     """
+    dormant = {key for _, key in clusterer.__dict__.get("_dormant", ())}
     clusterer._name_events = {
         name: keys
         for name, keys in clusterer._name_events.items()
-        if any(k in clusterer._open for k in keys)
+        if any(k in clusterer._open or k in dormant for k in keys)
     }
     data = {k: v for k, v in clusterer.__dict__.items() if k not in ("params", "_index")}
     data["_index"] = bytes(clusterer._index.save())
