@@ -28,7 +28,7 @@ from newsfuse.cluster import group_by_field
 from newsfuse.extract import extract_mentions
 from newsfuse.ingest import read_sources
 from newsfuse.pipeline import DEFAULT_MAX_BYTES
-from newsfuse.reconcile import confidence, reconcile_event
+from newsfuse.reconcile import confidence, reconcile_events
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -57,11 +57,8 @@ def raw_points(name: str, cache: Path | None) -> list[tuple[str, str, float, int
     gold = {e["event_id"]: e for e in map(json.loads, (DATA / name / "events.jsonl").open())}
     articles, found = mentions_of(name, cache)
     events, _ = group_by_field(articles, [], "event_id")
-    by_id = {a.id: a for a in articles}
     points = []
-    for event in events:
-        facts = reconcile_event(event, [by_id[i] for i in event.article_ids],
-                                [m for i in event.article_ids for m in found[i]])
+    for event, _, _, facts in reconcile_events(events, articles, found):
         for slot in SLOTS:
             fact, truth = facts.get(slot), gold.get(event.id, {}).get(slot)
             if fact is None or not isinstance(fact.best, int) or truth is None:

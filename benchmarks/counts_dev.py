@@ -36,7 +36,7 @@ from newsfuse.eval import counts as eval_counts
 from newsfuse.extract import extract_mentions
 from newsfuse.ingest import read_sources
 from newsfuse.pipeline import DEFAULT_MAX_BYTES
-from newsfuse.reconcile import reconcile_event
+from newsfuse.reconcile import reconcile_events
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -96,11 +96,8 @@ def half_of(event_id: str) -> str:
 def event_report(articles, found) -> dict:
     """A brief-JSON-shaped dict (only what the scorer reads) from reconciled facts."""
     events, _ = group_by_field(articles, [], "event_id")
-    by_id = {a.id: a for a in articles}
     out = []
-    for event in events:
-        facts = reconcile_event(event, [by_id[i] for i in event.article_ids],
-                                [m for i in event.article_ids for m in found[i]])
+    for event, _, _, facts in reconcile_events(events, articles, found):
         out.append({"id": event.id, "article_ids": event.article_ids,
                     "facts": {s: f.model_dump(mode="json") for s, f in facts.items()
                               if s in ("killed", "injured", "arrested")}})

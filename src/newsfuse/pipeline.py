@@ -150,16 +150,13 @@ def _briefs(
     mentions: dict[str, list[Mention]],
     options: Options,
 ) -> list:
-    from newsfuse.reconcile import reconcile_event
+    from newsfuse.reconcile import reconcile_events
     from newsfuse.report import build_brief
 
-    by_id = {a.id: a for a in articles}
     analysed_by_id = {a.article_id: a for a in analysed}
     briefs = []
-    for event in events:
-        event_articles = [by_id[i] for i in event.article_ids]
-        event_mentions = [m for i in event.article_ids for m in mentions.get(i, [])]
-        facts = reconcile_event(event, event_articles, event_mentions, policy=options.best_policy)
+    reconciled = reconcile_events(events, articles, mentions, policy=options.best_policy)
+    for event, event_articles, event_mentions, facts in reconciled:
         briefs.append(
             build_brief(
                 event,

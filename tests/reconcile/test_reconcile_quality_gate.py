@@ -13,7 +13,7 @@ from newsfuse.eval.counts import brief_predictions, read_gold, score_items
 from newsfuse.extract import extract_mentions
 from newsfuse.ingest import read_sources
 from newsfuse.pipeline import DEFAULT_MAX_BYTES
-from newsfuse.reconcile import reconcile_event
+from newsfuse.reconcile import reconcile_events
 
 BASELINE = Path(__file__).with_name("reconcile_baseline.json")
 
@@ -25,11 +25,8 @@ def gvc_facts(shared_dir):
     analysed = analyse(articles, embeddings=False)
     mentions = {a.id: extract_mentions(a, an) for a, an in zip(articles, analysed)}
     events, _ = group_by_field(articles, analysed, "event_id")
-    by_id = {a.id: a for a in articles}
     briefs = []
-    for event in events:
-        facts = reconcile_event(event, [by_id[i] for i in event.article_ids],
-                                [m for i in event.article_ids for m in mentions[i]])
+    for event, _, _, facts in reconcile_events(events, articles, mentions):
         briefs.append({"id": event.id, "article_ids": event.article_ids,
                        "facts": {k: f.model_dump(mode="json") for k, f in facts.items()}})
     return data, briefs

@@ -8,7 +8,7 @@ copies of one report count once (``sources``). docs/reconcile.md explains the ru
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from newsfuse.errors import ConfigError
 from newsfuse.model import COUNT_SLOTS, Article, CountValue, Event, Fact, Mention
@@ -24,7 +24,7 @@ from newsfuse.reconcile.titles import split_title_context
 #: Count slots of people hit: attackers added, each person counted once (``casualties``).
 PEOPLE_HIT = ("killed", "injured")
 
-__all__ = ["POLICIES", "fold", "reconcile_event", "same_name", "source_groups"]
+__all__ = ["POLICIES", "fold", "reconcile_event", "reconcile_events", "same_name", "source_groups"]
 
 
 def reconcile_event(
@@ -79,6 +79,32 @@ def reconcile_event(
         if fact:
             facts[name] = fact
     return facts
+
+
+def reconcile_events(
+    events: Sequence[Event],
+    articles: Sequence[Article],
+    mentions: Mapping[str, Sequence[Mention]],
+    *,
+    policy: str = "latest",
+) -> Iterator[tuple[Event, list[Article], list[Mention], dict[str, Fact]]]:
+    """Reconcile each event of a batch, the way ``newsfuse brief`` does.
+
+    Args:
+        events: the events (their ``article_ids`` name articles of ``articles``).
+        articles: every article of the batch.
+        mentions: article id -> that article's mentions.
+        policy: see :func:`reconcile_event`.
+
+    Yields:
+        ``(event, its articles, their mentions, facts)`` in the order of ``events``.
+    """
+    by_id = {a.id: a for a in articles}
+    for event in events:
+        event_articles = [by_id[i] for i in event.article_ids]
+        event_mentions = [m for i in event.article_ids for m in mentions.get(i, [])]
+        facts = reconcile_event(event, event_articles, event_mentions, policy=policy)
+        yield event, event_articles, event_mentions, facts
 
 
 def _other_counts(mentions: Sequence[Mention]) -> list[str]:
