@@ -72,7 +72,8 @@ def brief_markdown(brief: Brief) -> list[str]:
         for s in brief.sources:
             groups.setdefault(s.group, []).append(s)
         for number, refs in groups.items():
-            copies = " (copies of one source)" if len(refs) > 1 else ""
+            # Copies, one outlet's reports, or one wire's story: they count once.
+            copies = " (one source: not independent)" if len(refs) > 1 else ""
             lines.append(f"- source group {number}{copies}:")
             for s in refs:
                 lines.append(f"  - [{s.index}] {_clean(s.title or s.article_id, 120)} \u2014 "
