@@ -92,15 +92,22 @@ class EventProfile:
         [(member, weight)]), so an article is compared with all of them in one pass. Derived
         from ``members`` and rebuilt only when a member is added (at most MAX_MEMBERS times)."""
         cached = self.__dict__.get("_member_index")
-        if cached is not None and cached[0] == len(self.members):
+        count = len(self.members)
+        if cached is not None and cached[0] == count:
             return cached[1], cached[2]
+        # Members are only ever appended: extend the postings with the new ones (same order
+        # as a full rebuild) instead of rebuilding them.
+        start, postings = (cached[0], cached[2]) if cached is not None and cached[0] < count else (0, {})
+        for i in range(start, count):
+            for term, w in self.members[i][1].items():
+                posting = postings.get(term)
+                if posting is None:
+                    postings[term] = [(i, w)]
+                else:
+                    posting.append((i, w))
         vectors = [e for e, _ in self.members if e.size]
         matrix = np.vstack(vectors) if vectors else None
-        postings: dict[str, list[tuple[int, float]]] = {}
-        for i, (_, weights) in enumerate(self.members):
-            for term, w in weights.items():
-                postings.setdefault(term, []).append((i, w))
-        self.__dict__["_member_index"] = (len(self.members), matrix, postings)
+        self.__dict__["_member_index"] = (count, matrix, postings)
         return matrix, postings
 
     def __getstate__(self) -> dict:
