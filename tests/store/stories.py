@@ -53,3 +53,18 @@ def stories_stages(claims: dict[str, list[dict]]) -> Stages:
     return Stages(analyse=real.analyse, extract=stories_extract(claims),
                   reconcile=real.reconcile,
                   build_brief=real.build_brief)
+
+
+def failing_on(stages: Stages, call: int, error: Exception) -> Stages:
+    """``stages`` whose analyse raises ``error`` on its ``call``-th batch (1-based), to test what
+    a crash or a locked store in the middle of an ingest leaves behind."""
+    calls = {"n": 0}
+
+    def analyse(batch):
+        calls["n"] += 1
+        if calls["n"] == call:
+            raise error
+        return stages.analyse(batch)
+
+    return Stages(analyse=analyse, extract=stages.extract,
+                  reconcile=stages.reconcile, build_brief=stages.build_brief)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
+from stories import failing_on
 
 from newsfuse.model import Article
 from newsfuse.store import counts, get_article, get_event, ingest_articles, list_events
 from newsfuse.store import schema as t
-from newsfuse.store.ingest import Stages
 
 
 def _events_by_article(store) -> dict[str, str]:
@@ -96,16 +96,7 @@ def test_a_crash_mid_ingest_leaves_committed_batches_and_the_next_ingest_resumes
         store, stories, stages):
     articles, _ = stories
 
-    calls = {"n": 0}
-
-    def failing_analyse(batch):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise RuntimeError("killed")
-        return stages.analyse(batch)
-
-    broken = Stages(analyse=failing_analyse, extract=stages.extract,
-                    reconcile=stages.reconcile, build_brief=stages.build_brief)
+    broken = failing_on(stages, 2, RuntimeError("killed"))
     with pytest.raises(RuntimeError):
         ingest_articles(store, articles, broken, batch_size=2)
     with store.read() as conn:

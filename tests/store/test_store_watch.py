@@ -6,9 +6,9 @@ import os
 import time
 
 import pytest
+from stories import failing_on
 
 from newsfuse.store import counts
-from newsfuse.store.ingest import Stages
 from newsfuse.store.watch import WatchOptions, poll_once, watch
 
 OPTIONS = WatchOptions(interval=0.01, feed_interval=3600, settle=0.0)
@@ -39,11 +39,7 @@ def test_a_failed_ingest_is_retried_on_the_next_poll(tmp_path, store, stories, s
     folder.mkdir()
     _write(folder / "one.txt", stories[0][0].text)
 
-    def crash(batch):
-        raise KeyboardInterrupt
-
-    broken = Stages(analyse=crash, extract=stages.extract, 
-                    reconcile=stages.reconcile, build_brief=stages.build_brief)
+    broken = failing_on(stages, 1, KeyboardInterrupt())
     with pytest.raises(KeyboardInterrupt):
         poll_once(store, folder, broken, OPTIONS, {})
     with store.read() as conn:
@@ -68,16 +64,7 @@ def test_watch_goes_on_after_a_failed_poll_and_retries_later(tmp_path, store, st
     folder = tmp_path / "watched"
     folder.mkdir()
     _write(folder / "one.txt", stories[0][0].text)
-    calls = {"n": 0}
-
-    def locked_once(batch):
-        calls["n"] += 1
-        if calls["n"] == 1:
-            raise StoreError("database is locked")
-        return stages.analyse(batch)
-
-    flaky = Stages(analyse=locked_once, extract=stages.extract,
-                   reconcile=stages.reconcile, build_brief=stages.build_brief)
+    flaky = failing_on(stages, 1, StoreError("database is locked"))
     errors, added, polls = [], [], iter(range(3))
     options = OPTIONS.__class__(**{**OPTIONS.__dict__, "retry_after": 0.0})
     watch(store, folder, flaky, options, on_ingest=lambda paths, s: added.append(s.added),
