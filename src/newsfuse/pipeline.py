@@ -92,10 +92,10 @@ def brief_articles(articles: Sequence[Article], options: Options | None = None) 
     # the first copy's analysis and mentions, re-addressed to their own article id. A copy is
     # the same title and text: extraction reads the title too (headline counts), and truncated
     # crawls share one boilerplate text under different titles.
-    first_by_text: dict[tuple[str | None, str], Article] = {}
+    first_copy: dict[tuple[str | None, str], Article] = {}
     for article in articles:
-        first_by_text.setdefault((article.title, article.text), article)
-    originals = list(first_by_text.values())
+        first_copy.setdefault((article.title, article.text), article)
+    originals = list(first_copy.values())
     # Extraction runs where each Doc is made (in the analyse workers): Docs never cross processes.
     done = analyse_each(
         originals,
@@ -109,7 +109,7 @@ def brief_articles(articles: Sequence[Article], options: Options | None = None) 
     analysed: list[Analysed] = []
     mentions: dict[str, list[Mention]] = {}
     for article in articles:
-        an, found = by_original[first_by_text[(article.title, article.text)].id]
+        an, found = by_original[first_copy[(article.title, article.text)].id]
         if an.article_id != article.id:
             an = an.model_copy(update={"article_id": article.id})
             found = [_readdress(m, article.id) for m in found]

@@ -30,6 +30,12 @@ JobsOption = Annotated[
     int, typer.Option("--jobs", "-j", help="Processes for the models (0: one per core).")
 ]
 NoProgressOption = Annotated[bool, typer.Option("--no-progress", help="No progress bars.")]
+# The arguments every `newsfuse eval` command shares.
+GoldDirArgument = Annotated[
+    Path,
+    typer.Argument(help="A gold data directory: articles.jsonl + events.jsonl (e.g. ../shared/data/gvc-train)."),
+]
+AsJsonOption = Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")]
 
 
 @contextlib.contextmanager

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from newsfuse.cli.common import AsJsonOption, GoldDirArgument
 from newsfuse.eval.cluster import (
     BASELINE_DISTANCE,
     ClusterScores,
@@ -38,9 +39,7 @@ def eval_cluster_command(
             "{article_id, event_id}."
         ),
     ],
-    gold_dir: Annotated[
-        Path, typer.Argument(help="A gold directory with articles.jsonl (e.g. ../shared/data/ecbplus).")
-    ],
+    gold_dir: GoldDirArgument,
     baseline: Annotated[
         bool,
         typer.Option(
@@ -49,7 +48,7 @@ def eval_cluster_command(
             "on the gold articles.",
         ),
     ] = True,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    as_json: AsJsonOption = False,
 ) -> None:
     """Score an event clustering against the gold event ids.
 

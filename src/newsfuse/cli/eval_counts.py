@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from newsfuse.cli.common import AsJsonOption, GoldDirArgument
+
 
 def register(app: typer.Typer) -> None:
     app.command("counts")(counts_command)
@@ -15,8 +17,8 @@ def register(app: typer.Typer) -> None:
 
 def counts_command(
     output: Annotated[Path, typer.Argument(help="A brief JSON (newsfuse brief -f json) or extract JSONL.")],
-    gold_dir: Annotated[Path, typer.Argument(help="A data directory: articles.jsonl + events.jsonl.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    gold_dir: GoldDirArgument,
+    as_json: AsJsonOption = False,
     errors: Annotated[int, typer.Option(
         "--errors", help="Also print the N worst misses per field, with id and evidence quotes.")] = 0,
 ) -> None:

@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from newsfuse.cli.common import AsJsonOption, GoldDirArgument
+
 
 def register(app: typer.Typer) -> None:
     app.command("places")(places_command)
@@ -15,8 +17,8 @@ def register(app: typer.Typer) -> None:
 
 def places_command(
     output: Annotated[Path, typer.Argument(help="A brief JSON (newsfuse brief --group-by event_id -f json).")],
-    gold_dir: Annotated[Path, typer.Argument(help="A data directory: articles.jsonl + events.jsonl.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    gold_dir: GoldDirArgument,
+    as_json: AsJsonOption = False,
     errors: Annotated[int, typer.Option("--errors", help="Also list this many misses per field.")] = 0,
 ) -> None:
     """Accuracy of the place (city, state) and date of each event.
