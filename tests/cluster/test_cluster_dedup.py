@@ -61,3 +61,17 @@ def test_short_texts_and_bad_arguments():
 )
 def test_wire_source(title, text, agency):
     assert wire_source(title, text) == agency
+
+
+def test_minhash_signature_equals_datasketch_update_batch():
+    # The numpy signature replaces datasketch's per-value loop: it must give the same values,
+    # or LSH buckets and Jaccard estimates would silently change with a datasketch upgrade.
+    from datasketch import MinHash
+
+    from newsfuse.cluster.dedup import minhash_signature, shingle_hashes
+
+    template = MinHash(num_perm=64, seed=1, scheme="affine32")
+    hashes = shingle_hashes("the ferry left the harbour at dawn with forty passengers on board", 3)
+    expected = MinHash(num_perm=64, seed=1, hashfunc=int, permutations=template.permutations, scheme="affine32")
+    expected.update_batch(hashes.tolist())
+    assert (minhash_signature(hashes, template.permutations) == expected.hashvalues).all()

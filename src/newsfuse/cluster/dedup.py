@@ -23,7 +23,8 @@ WIRE_PATH = Path(__file__).parent / "wire.json"
 _TOKEN = re.compile(r"\w+")
 
 
-_MAX_HASH = np.uint64((1 << 32) - 1)
+_MAX_CACHED_WORDS = 500_000
+_MASK64 = (1 << 64) - 1
 #: Odd multipliers that combine a shingle's word hashes (position matters: 'a b' != 'b a').
 _POSITION_MULT = np.array(
     [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
@@ -42,10 +43,6 @@ def _mix(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> np.uint64(33))
 
 
-def _identity(value: int) -> int:
-    return value
-
-
 def shingle_hashes(text: str, size: int) -> np.ndarray:
     """Stable 32-bit hashes of the word ``size``-grams of the lower-cased text (the whole text
     as one shingle when it is shorter), without duplicates.
@@ -53,22 +50,60 @@ def shingle_hashes(text: str, size: int) -> np.ndarray:
     Each word is hashed once (CRC32) and a shingle's hash mixes its words' hashes by position,
     so no shingle string is ever built.
     """
-    return _word_shingle_hashes(_TOKEN.findall(text.lower()), size)
+    words = _TOKEN.findall(text.lower())
+    crcs = np.fromiter((zlib.crc32(w.encode()) for w in words), np.uint64, len(words))
+    with np.errstate(over="ignore"):
+        return np.unique(_word_shingle_hashes(_mix(crcs), size))
 
 
-def _word_shingle_hashes(words: list[str], size: int) -> np.ndarray:
-    if not words:
-        return np.zeros(0, dtype=np.uint64)
+def _word_hash(word: str) -> int:
+    """A word's 64-bit hash: its CRC32 through :func:`_mix`, in Python integers (a numpy
+    scalar costs more than the arithmetic)."""
+    h = zlib.crc32(word.encode())
+    h ^= h >> 33
+    h = (h * 0xFF51AFD7ED558CCD) & _MASK64
+    h ^= h >> 33
+    h = (h * 0xC4CEB9FE1A85EC53) & _MASK64
+    return h ^ (h >> 33)
+
+
+def _word_shingle_hashes(word_hashes: np.ndarray, size: int) -> np.ndarray:
+    """Shingle hashes (uint32, repeats kept) from the words' hashes (uint64) in text order.
+
+    Repeats are harmless to a MinHash (a minimum over a multiset is the one over its set).
+    """
+    if not len(word_hashes):
+        return np.zeros(0, dtype=np.uint32)
     if size > len(_POSITION_MULT):
         raise ConfigError(f"shingles of more than {len(_POSITION_MULT)} words are not supported.")
     with np.errstate(over="ignore"):
-        word_hashes = _mix(np.fromiter((zlib.crc32(w.encode()) for w in words), np.uint64, len(words)))
-        size = min(size, len(words))
-        count = len(words) - size + 1
+        size = min(size, len(word_hashes))
+        count = len(word_hashes) - size + 1
         combined = np.zeros(count, dtype=np.uint64)
         for i in range(size):
             combined += word_hashes[i : i + count] * _POSITION_MULT[i]
-        return np.unique(_mix(combined) & _MAX_HASH)
+        return _mix(combined).astype(np.uint32)  # the low 32 bits
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """The 32-bit MurmurHash3 finaliser, as datasketch's affine32 scheme applies it."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
+
+
+def minhash_signature(hashes: np.ndarray, permutations: np.ndarray) -> np.ndarray:
+    """The MinHash values of a set of 32-bit hashes under affine32 ``permutations`` (2 x k).
+
+    The same values as ``MinHash(scheme="affine32").update_batch`` on the same integers (a test
+    checks it), computed in one numpy pass instead of a Python call per shingle.
+    """
+    a, b = permutations
+    with np.errstate(over="ignore"):
+        mixed = _fmix32(hashes.astype(np.uint32, copy=False))
+        return (mixed[:, None] * a + b).min(axis=0)
 
 
 class NearDuplicateIndex:
@@ -103,9 +138,11 @@ class NearDuplicateIndex:
         self._titles: dict[str, set[str]] = {}
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         # One set of permutations for all texts: building them per MinHash is the slow part.
-        template = MinHash(num_perm=num_perm, seed=1)
+        template = MinHash(num_perm=num_perm, seed=1, scheme="affine32")
         self._permutations, self._scheme = template.permutations, template.scheme
         self._hashes: dict[str, MinHash] = {}
+        # Word -> hash: most words of a news stream recur, and a lookup is cheaper than a hash.
+        self._word_hashes: dict[str, int] = {}
         self._first: dict[str, str] = {}  # article id -> its first copy (itself when original)
         self._order: dict[str, int] = {}
 
@@ -131,10 +168,9 @@ class NearDuplicateIndex:
         if len(words) < self.min_words:
             return None
         mh = MinHash(
-            num_perm=self.num_perm, seed=1, hashfunc=_identity,
-            permutations=self._permutations, scheme=self._scheme,
+            seed=1, permutations=self._permutations, scheme=self._scheme,
+            hashvalues=minhash_signature(self._shingles(words), self._permutations),
         )
-        mh.update_batch(_word_shingle_hashes(words, self.shingle_size).tolist())
         best: tuple[str, float] | None = None
         for other in self._lsh.query(mh):
             sim = float(mh.jaccard(self._hashes[other]))
@@ -149,6 +185,16 @@ class NearDuplicateIndex:
         if best is not None:
             self._first[article_id] = best[0]
         return best
+
+    def _shingles(self, words: list[str]) -> np.ndarray:
+        known = self._word_hashes
+        if len(known) > _MAX_CACHED_WORDS:  # a long-running stream: bound the memory
+            known.clear()
+        for word in words:
+            if word not in known:
+                known[word] = _word_hash(word)
+        hashes = np.fromiter(map(known.__getitem__, words), np.uint64, len(words))
+        return _word_shingle_hashes(hashes, self.shingle_size)
 
     def _titles_agree(self, mine: set[str], theirs: set[str]) -> bool:
         if not mine or not theirs:
