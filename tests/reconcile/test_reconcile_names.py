@@ -8,6 +8,8 @@ from newsfuse.reconcile.names import fold, lookup_organisation, root_organisatio
     ("Alexey Shaposhnikov", "Aleksei Shaposhnikov"), ("Nikolay Patrushev", "Nikolai Patrushev"),
     ("President Vladimir Putin", "Vladimir Putin"), ("ISIS", "Daesh"), ("The Islamic State", "IS"),
     ("IS-K", "ISIS-K"), ("Islamic State Khorasan", "ISKP"), ("Yevgeny Prigozhin", "Evgeny Prigozhin"),
+    ("Tomasz Wierzbicki", "Tomas Vierzbitsky"), ("Yusuf al-Harrani", "Yousef Al Harrany"),
+    ("Mahmoud Abbas", "Mahmud Abbas"), ("Pyotr Petrovsky", "Piotr Petrowski"), ("Sergei Shoigu", "Sergey Shoygu"),
 ])
 def test_same_entity(a, b):
     assert same_name(a, b)
@@ -16,6 +18,8 @@ def test_same_entity(a, b):
 @pytest.mark.parametrize("a,b", [
     ("Vladimir Putin", "Nikolai Patrushev"), ("John Smith", "Jane Smith"),
     ("IS-K", "Islamic State"), ("Hamas", "Hezbollah"), ("Mark Jones", "Mark James"),
+    # Relatives share a surname: their given names must match as well.
+    ("Tom Bradley", "Tim Bradley"), ("Kate Murphy", "Kathy Murphy"), ("Ali Hassan", "Ala Hassan"),
 ])
 def test_different_entities(a, b):
     assert not same_name(a, b)

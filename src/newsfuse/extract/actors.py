@@ -23,6 +23,9 @@ from newsfuse.extract.gazetteer import lookup
 from newsfuse.extract.lexicon import load, word_set
 
 
+_PLACE_PREPOSITIONS = {"in", "near", "outside", "across", "throughout", "around"}
+
+
 @dataclass
 class ActorFinding:
     name: str
@@ -140,6 +143,11 @@ def not_an_actor(ent, name: str) -> bool:
     last = ent[-1]
     if last.pos_ in ("ADP", "DET", "CCONJ", "PART") or last.is_punct:
         return True  # cut off: "Main Directorate of the"
+    if not any(c.isupper() for c in name):
+        return True  # "the rebuilt eastern hall": a name has a capital
+    root = _head(ent)
+    if ent.label_ == "PERSON" and root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
+        return True  # "the market in Qasr Hamun": a place the tagger took for a person
     if ent.label_ == "ORG":
         if name in lex["metonyms"] or ent.text in lex["metonyms"]:
             return True

@@ -68,8 +68,8 @@ def sentence_attributions(sent) -> list[Attribution]:
             found.extend((c.i, c) for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN")
     out = []
     for _, head in sorted(found, key=lambda x: x[0]):
-        if head.lower_ in _PRONOUNS:
-            continue
+        if head.lower_ in _PRONOUNS or head.like_num or head.pos_ == "NUM":
+            continue  # "five were detained, one more than announced": a number is no source
         start, end = _name_span(head)
         text = doc_text(sent.doc)[start:end]
         full = doc_text(sent.doc)[head.left_edge.idx : head.right_edge.idx + len(head.right_edge.text)]

@@ -47,9 +47,26 @@ _ALIVE = {"non-life-threatening", "minor", "non-fatal", "nonfatal", "superficial
 _NON_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 
+#: Words a TIME/DATE entity may hold besides its number when the number is really a count:
+#: "rose to more than 15 overnight" is tagged TIME as a whole.
+_NOT_TIME_WORDS = {"more", "than", "at", "least", "about", "nearly", "almost", "over", "around", "some",
+                   "overnight", "now", "so", "far", "up", "to", "fewer", "less", "roughly", "approximately"}
+
+
+def _count_taken_for_time(token) -> bool:
+    """A number the tagger put in a TIME or DATE entity whose other words name no time at all."""
+    if token.ent_type_ not in ("TIME", "DATE") or not token.like_num or ":" in token.text:
+        return False
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    # A lone number keeps its tag ("Jamal Berry, 30": an age): only a phrase like "more than 15
+    # overnight" shows, by its other words, that the tagger saw a time where there is none.
+    words = [t for t in ent if not t.like_num] if ent is not None else []
+    return bool(words) and all(t.lower_ in _NOT_TIME_WORDS for t in words)
+
+
 def _not_a_headcount(doc, span) -> bool:
     """Dates ("Jan. 11"), money, measures, and ages after a name ("Jamal Berry, 30")."""
-    if any(t.ent_type_ in _NON_COUNT_ENTS for t in span):
+    if any(t.ent_type_ in _NON_COUNT_ENTS and not _count_taken_for_time(t) for t in span):
         return True
     first, last = span[0], span[-1]
     if first.i >= 2 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ in ("PROPN",) and (

@@ -129,6 +129,8 @@ def _count_single(token, quantities: dict[int, Quantity]) -> Headcount | None:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         return count_single(obj, quantities)
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ("number", "total"):
+        return _stated_total(token.head.head, quantities)  # "the number of people killed rose to 17"
     if lower in load("counts")["person_pronouns"]:
         return _one(token)
     if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
@@ -146,6 +148,24 @@ def _count_single(token, quantities: dict[int, Quantity]) -> Headcount | None:
             return _one(token)
     if token.lower_ == "old" and any(c.lower_ == "year" for c in token.children):
         return _one(token)  # "a 5-year-old was shot"
+    return None
+
+
+def _stated_total(total, quantities: dict[int, Quantity]) -> Headcount | None:
+    """The figure a "number of ..." phrase is said to be: "has risen to 17", "stands at 17",
+    "is 17"."""
+    verb = total.head
+    if total.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.lemma_.lower() not in load("counts")["toll_verbs"]:
+        return None
+    for child in verb.children:
+        if child.i in quantities and child.dep_ in ("attr", "dobj", "npadvmod", "acomp"):
+            return _from_quantity(quantities[child.i])
+        if child.dep_ == "prep" and child.lower_ in ("to", "at"):
+            for obj in child.children:
+                if obj.i in quantities:
+                    return _from_quantity(quantities[obj.i])
     return None
 
 

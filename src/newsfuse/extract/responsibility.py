@@ -51,6 +51,52 @@ def _subjects(verb) -> list:
     return []
 
 
+def _says_it_did(verb, lex) -> bool:
+    """A claim in reported speech: the speaker says that it, or its own members, did the attack
+    ("... said that its fighters had carried out the attack", "which said it was behind the
+    bombing"). Another doer ("said police had carried out a raid") is no claim."""
+    say = verb.head
+    if verb.dep_ != "ccomp" or say.lemma_.lower() not in lex["say_verbs"]:
+        return False
+    if any(c.dep_ == "neg" for c in say.children) or any(
+        g.dep_ == "det" and g.lower_ == "no" for c in say.children if c.dep_ == "nsubj" for g in c.children
+    ):
+        return False  # "no group has said it carried out the attack"
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        deeds = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "behind" for g in c.children]
+    elif lemma in lex["perpetrate_verbs"] and (lemma != "carry" or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)):
+        deeds = [c for c in verb.children if c.dep_ == "dobj"]
+    else:
+        return False
+    if not any(d.lemma_.lower() in lex["attack_nouns"] and not _another_deed(d) for d in deeds):
+        return False
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(
+        d.lower_ in ("it", "they", "we")
+        or (d.lower_ in lex["own_members"] and any(g.dep_ == "poss" and g.lower_ in ("its", "their", "our") for g in d.children))
+        for d in doers
+    )
+
+
+def _another_deed(noun) -> bool:
+    """"that attack", "the earlier bombing", "the 2019 attack": an attack other than this one."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("that", "those"))
+        or (c.dep_ == "amod" and c.lower_ in ("earlier", "previous", "prior", "last", "past", "former"))
+        or c.ent_type_ == "DATE"
+        for c in noun.children
+    )
+
+
+def _speakers(say) -> list:
+    """Who says it: the subject, or the noun a relative clause hangs on ("the Front, which said")."""
+    subjects = [c for c in say.children if c.dep_ == "nsubj"]
+    if say.dep_ == "relcl" and (not subjects or subjects[0].lower_ in ("which", "who", "that")):
+        return [say.head]
+    return subjects
+
+
 def _group_before(verb, ents):
     """The armed group named just before a claim verb on the same line, when the parse missed
     the subject ("The Islamic State Khorasan (IS-K) has claimed ..." after a heading)."""
@@ -104,6 +150,9 @@ def find_responsibility(sents: list, last_groups: list, ents_by_sent=None) -> li
             ):
                 stance = "claimed"
                 claimant_tokens = [g for c in token.children if c.lower_ == "by" for g in c.children]
+            elif token.pos_ in ("VERB", "AUX") and _says_it_did(token, lex):
+                stance = "claimed"  # "the Front said that its fighters had carried out the attack"
+                claimant_tokens = _speakers(token.head)
             elif token.pos_ == "VERB" and lemma in lex["attribute_verbs"]:
                 stance = "attributed"
                 if lemma in ("blame", "accuse", "suspect", "attribute"):

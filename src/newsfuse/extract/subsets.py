@@ -3,7 +3,13 @@
 
 from __future__ import annotations
 
+import re
+
+from newsfuse.extract.doctext import doc_text
 from newsfuse.extract.headcount import CountFinding, count_phrase
+
+#: "two of the critically injured", "three of those wounded": people already counted as hurt.
+_OF_THE_HURT = re.compile(r"\bof (?:the|those|them|whom)\b.{0,25}?\b(?:injured|wounded|hurt|hospitali[sz]ed)\b", re.I)
 
 
 def with_subsets(findings: list[CountFinding], sent, quantities) -> list[CountFinding]:
@@ -24,7 +30,19 @@ def with_subsets(findings: list[CountFinding], sent, quantities) -> list[CountFi
                 CountFinding(slot=f.slot, count=c, start=c.start, end=max(c.end, sub.idx + len(sub.text)),
                              subset_of=f.slot, population=population, revision=f.revision)
             )
-    return out
+    return _deaths_among_the_hurt(out, doc_text(sent.doc))
+
+
+def _deaths_among_the_hurt(findings: list[CountFinding], text: str) -> list[CountFinding]:
+    """"The toll has risen to 17 after two of the critically injured died": the two are part of
+    the 17, not a toll of their own."""
+    totals = [f.count.point for f in findings if f.slot == "killed" and f.subset_of is None and f.count.point]
+    for f in findings:
+        if f.slot != "killed" or f.subset_of is not None or not f.count.point:
+            continue
+        if max(totals, default=0) > f.count.point and _OF_THE_HURT.search(text, f.count.start, max(f.end, f.count.end)):
+            f.subset_of, f.population = "killed", "died of their injuries"
+    return findings
 
 
 def _number_token(sent, finding: CountFinding):

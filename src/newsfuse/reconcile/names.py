@@ -22,6 +22,8 @@ from importlib import resources
 
 #: Folded names at least this similar (difflib ratio) and sharing a surname are one person.
 SIMILAR = 0.85
+#: ... and each of their given names, folded, at least this similar (Yusuf / Yousef, Tomasz / Tomas).
+GIVEN_SIMILAR = 0.8
 
 _PUNCT = re.compile(r"[^\w\s-]")
 _SPACE = re.compile(r"[\s_-]+")
@@ -117,6 +119,11 @@ def same_person(a: str, b: str) -> bool:
             any(s == l or (len(s) == 1 and l.startswith(s)) for l in long_[:-1]) for s in short[:-1]
         )
         return initials_ok and SequenceMatcher(None, short[-1], long_[-1]).ratio() >= SIMILAR
+    # Same number of words: every given name must match too (an initial, or a spelling of it),
+    # or relatives who share a surname merge ("Tom Bradley" / "Tim Bradley").
+    for x, y in zip(wa[:-1], wb[:-1]):
+        if not (len(x) == 1 or len(y) == 1 or SequenceMatcher(None, x, y).ratio() >= GIVEN_SIMILAR):
+            return False
     return SequenceMatcher(None, fa, fb).ratio() >= SIMILAR
 
 
