@@ -369,7 +369,7 @@ class TimelineEntry(_Model):
 class SourceRef(_Model):
     index: int = Field(description="The number cited as [n].")
     article_id: str
-    title: str | None = None
+    title: str | None = Field(None, description="The article's title; its opening words when it has none.")
     source: str | None = None
     url: str | None = None
     published: datetime | None = None

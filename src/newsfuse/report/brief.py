@@ -33,6 +33,16 @@ HEADLINE_COUNTS = (("killed", "killed"), ("injured", "injured"))
 NOT_CLAIMS = {"actor", "event_type"}
 
 
+def title_of(article: Article, chars: int = 90) -> str:
+    """The article's title; when it has none (a plain-text file), its opening words."""
+    if article.title:
+        return article.title
+    words = " ".join(article.text.split())
+    if len(words) <= chars:
+        return words or article.id
+    return words[:chars].rsplit(" ", 1)[0] + "\u2026"
+
+
 def fact_wording(fact: Fact) -> str:
     """A fact's value as a reader says it: "at least 143", "62", "4-6", "Islamic State"."""
     if fact.slot not in COUNT_SLOTS and not fact.slot.startswith("other_count"):
@@ -102,7 +112,7 @@ def timelines(
         if article.published:
             events.append(TimelineEntry(
                 when=article.published, kind="report", citations=[cite[article.id]],
-                what=f"{article.source or 'A source'} reports: {article.title or article.id}",
+                what=f"{article.source or 'A source'} reports: {title_of(article)}",
             ))
     events.sort(key=lambda e: _when(e.when))
     revisions: list[TimelineEntry] = []
@@ -146,7 +156,7 @@ def build_brief(
     ordered = sorted(articles, key=lambda a: order.get(a.id, len(order)))
     groups = source_groups(event, ordered)
     sources = [
-        SourceRef(index=i + 1, article_id=a.id, title=a.title, source=a.source, url=a.url,
+        SourceRef(index=i + 1, article_id=a.id, title=title_of(a), source=a.source, url=a.url,
                   published=a.published, group=groups.group_of.get(a.id, i + 1))
         for i, a in enumerate(ordered)
     ]

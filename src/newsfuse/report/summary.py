@@ -69,6 +69,26 @@ def _usable(text: str) -> bool:
     return not any(word in lower for word in s["boilerplate"]) and text[-1] in ".!?\"'\u201d\u2019)"
 
 
+_STRAY_QUOTE = re.compile(r"^\s*(?:[\"\u201d\u2019']\s+)?")
+
+
+def _trimmed(span: Span) -> Span:
+    """The sentence without the whitespace around it (a paragraph's last sentence ends in its
+    line break) or a stray closing quote mark before it ('" Mr Wierzbicki said ...': the
+    splitter left the previous quote's closing mark)."""
+    text = span.text.rstrip()
+    cut = _STRAY_QUOTE.match(text).end()
+    if cut == 0 and len(text) == len(span.text):
+        return span
+    return Span(start=span.start + cut, end=span.start + len(text), text=text[cut:])
+
+
+def _near_copy(a: set[str], b: set[str]) -> bool:
+    """Two sentences that share most of their words ("Governor X told reporters ..." and
+    "Regional governor X told reporters ..."), whatever their vectors say."""
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= settings()["near_copy_overlap"]
+
+
 def candidates(
     articles: Sequence[Article], analysed: dict[str, Analysed], facts: dict[str, Fact]
 ) -> list[Candidate]:
@@ -88,6 +108,7 @@ def candidates(
         for i, span in enumerate(spans):
             if kept >= settings()["sentences_per_article"]:
                 break
+            span = _trimmed(span)
             if not _usable(span.text):
                 continue
             slots = {s for a, b, s in evidence.get(article.id, []) if span.start <= a and b <= span.end}
@@ -176,11 +197,12 @@ def select(
     similarity = matrix @ matrix.T
     articles = len({c.article_id for c in cands})
     k = min(len(cands), max(s["min_sentences"], min(s["max_sentences"], 2 + articles)))
+    words = [set(_WORD.findall(c.span.text.lower())) for c in cands]
     chosen: list[int] = []
     while len(chosen) < k:
         best, best_score = -1, -np.inf
         for i in range(len(cands)):
-            if i in chosen:
+            if i in chosen or any(_near_copy(words[i], words[j]) for j in chosen):
                 continue
             redundancy = max((similarity[i, j] for j in chosen), default=0.0)
             if redundancy >= 0.95:
