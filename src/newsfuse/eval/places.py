@@ -46,7 +46,7 @@ def _read_report(path: Path) -> dict[str, dict]:
     return {e["id"]: e for e in report["events"]}
 
 
-def _read_gold(gold_dir: Path) -> list[dict]:
+def read_gold(gold_dir: Path) -> list[dict]:
     path = gold_dir / "events.jsonl"
     if not path.is_file():
         raise InputError(f"{gold_dir}: no events.jsonl (expected a data directory).")
@@ -92,7 +92,7 @@ def evaluate(output: Path, gold_dir: Path) -> dict[str, FieldScore]:
     Raises:
         InputError: when either input cannot be read.
     """
-    return score(_read_report(output), _read_gold(gold_dir))
+    return score(_read_report(output), read_gold(gold_dir))
 
 
 def format_scores(scores: dict[str, FieldScore], title: str = "") -> str:

@@ -17,7 +17,7 @@ from newsfuse.extract.headline import headline_counts, headline_fallback
 from newsfuse.extract.lexicon import load
 from newsfuse.extract.actors import find_actors
 from newsfuse.extract.event_type import find_event_types
-from newsfuse.extract.place import find_places
+from newsfuse.extract.place import find_places, states_named, title_places
 from newsfuse.extract.responsibility import find_responsibility, last_groups_by_sentence
 from newsfuse.extract.scope import SentenceScope, main_event_date, sentence_scopes
 from newsfuse.extract.time import DateMention, find_dates
@@ -273,6 +273,12 @@ def _add_other_slots(builder: _Builder, sentences: list[SentenceInfo], text: str
         value = PlaceValue(venue=p.venue, city=p.city, region=p.region, country=p.country,
                            relation=p.relation, geonameid=p.geonameid)
         builder.add("place", value, p.start, p.end, info, confidence=p.confidence)
+    title = builder.article.title
+    for p in title_places(title, states_named(text, ents)):
+        value = PlaceValue(city=p.city, region=p.region, country=p.country, relation=p.relation,
+                           geonameid=p.geonameid)
+        m = builder.add("place", value, 0, 0, None, confidence=p.confidence)
+        m.evidence = Span(start=p.start, end=p.end, text=title[p.start:p.end], field="title")
     for a in find_actors(sents, ents):
         value = ActorValue(name=a.name, canonical=a.canonical, type=a.type, role=a.role, title=a.title)
         builder.add("actor", value, a.start, a.end, sentences[a.sentence])

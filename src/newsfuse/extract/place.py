@@ -90,10 +90,13 @@ def _relation(text: str, start: int) -> str | None:
 
 _DATELINE = re.compile(r"^\W*([A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,3}),\s+([A-Z][A-Za-z. ]{1,18}?)\s*(?:\(|[-–—]|$)")
 _BARE_DATELINE = re.compile(r"^\W*([A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+){0,3})\s*(?:\([^)]{1,30}\)\s*)?[-–—]")
+#: A bare dateline after page furniture: "(WISH Photo)  INDIANAPOLIS (WISH) – ...".
+_LATER_DATELINE = re.compile(r"(?:\n|\)[ \t]+)[ \t]*([A-Z][A-Z.'-]+(?:[ \t][A-Z][A-Z.'-]+){0,3})[ \t]*(?:\([^)]{1,30}\)[ \t]*)?[-–—]")
+_DATELINE_CHARS = 400
 _STATE_AFTER = re.compile(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)")
 
 
-def _states_named(text: str, ents_by_sent) -> tuple[str, ...]:
+def states_named(text: str, ents_by_sent) -> tuple[str, ...]:
     """US states the article names (by entity or abbreviation after a comma): hints for cities."""
     found: list[str] = []
     m = _DATELINE.match(text)
@@ -126,11 +129,89 @@ def _token_at(sent, char: int):
     return None
 
 
+def _city_finding(city: dict, relation: str | None, start: int, end: int, sentence: int,
+                  is_anchored: bool) -> PlaceFinding:
+    return PlaceFinding(None, city["name"], city["region"], city["country"], relation, city["geonameid"],
+                        start, end, sentence, anchored=is_anchored)
+
+
+def _agency_owner(token) -> bool:
+    """"Memphis police", "Gary Police Department": a city named as the owner of the police (or
+    sheriff, fire service) working the case is where it happened."""
+    agency = set(load("places")["agency_words"])
+    t = token
+    for _ in range(4):
+        if t.dep_ not in ("compound", "nmod", "poss") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in agency or t.lower_ in agency:
+            return True
+    return False
+
+
+def _agency_city(name: str, states: tuple[str, ...]) -> dict | None:
+    """The city of an agency named as one entity ("Las Vegas Metropolitan Police Department");
+    not a county's ("Cook County Sheriff's Office")."""
+    agency = set(load("places")["agency_words"])
+    words = name.replace("’s", "").replace("'s", "").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not any(w.lower() in agency for w in words):
+        return None
+    for k in range(min(3, len(words) - 1), 0, -1):
+        if words[k].lower() in ("county", "parish", "state", "township", "university", "college"):
+            return None
+        prefix = " ".join(words[:k])
+        if prefix.isupper() and len(prefix) <= 4:
+            continue  # "BA Police", "NYPD": an abbreviation, not a city's name
+        known = _plausible_city(lookup(prefix, states), states)
+        if known is not None:
+            return known
+    return None
+
+
+def _plausible_city(known: dict | None, states: tuple[str, ...]) -> dict | None:
+    """A city the lookup found for a name that could also be an ordinary word ("North Street",
+    "West Side"): in a state the article names, else a large city or one in the US."""
+    if known is None or known["kind"] != "city":
+        return None
+    if states:
+        return known if known["region"] in states else None
+    return known if known["population"] >= 100_000 or known["country"] == "United States" else None
+
+
+def _untagged_agency_cities(sent, states: tuple[str, ...]):
+    """(city, start, end) for "Memphis police" where the tagger saw no entity: proper nouns
+    compounded onto a police (sheriff, fire service) word."""
+    agency = set(load("places")["agency_words"])
+    for token in sent:
+        if token.lower_ not in agency or token.ent_type_:
+            continue
+        names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
+        if not names:
+            continue
+        first, last = min(names, key=lambda t: t.i), max(names, key=lambda t: t.i)
+        if last.i != token.i - 1:
+            continue
+        span = sent.doc[first.left_edge.i : last.i + 1]
+        city = _agency_city(f"{span.text} {token.text}", states)
+        if city is not None:
+            yield city, span.start_char, span.end_char
+
+
+def _area_city(name: str, states: tuple[str, ...]) -> dict | None:
+    """"Downtown Memphis", "North Philadelphia": the city an area's name holds."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() not in load("places")["area_words"]:
+        return None
+    return _plausible_city(lookup(" ".join(words[1:]), states), states)
+
+
 def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
     """Venues, cities, regions and countries named in ``sents``, first occurrence each
     (a later anchored occurrence replaces an earlier mere mention)."""
     ents_by_sent = ents_by_sent if ents_by_sent is not None else [list(s.ents) for s in sents]
-    states = _states_named(text, ents_by_sent)
+    states = states_named(text, ents_by_sent)
     region_words = load("places")["region_words"]
     found: dict[str, PlaceFinding] = {}
 
@@ -148,7 +229,7 @@ def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
             geonameid = known["geonameid"] if known and known.get("region") == state["region"] else None
             add(m.group(1).lower(), PlaceFinding(None, city, state["region"], state["country"], "in", geonameid,
                                                  m.start(1), m.end(2), 0, anchored=True))
-    bare = None if m else _BARE_DATELINE.match(text)
+    bare = None if m else (_BARE_DATELINE.match(text) or _LATER_DATELINE.search(text, 0, _DATELINE_CHARS))
     if bare:  # "STERLING –": a city the gazetteer knows (in a state the article names, if any)
         known = lookup(bare.group(1).title(), states)
         if known and known["kind"] == "city" and (not states or known["region"] in states):
@@ -168,13 +249,23 @@ def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
             add(name.lower(), PlaceFinding(None, None, name, known["country"] if known else None,
                                            _relation(text, rm.start()), None, rm.start(), rm.end(), i,
                                            anchored=word is not None and anchored(word)))
+        for city, start, end in _untagged_agency_cities(sent, states):
+            add(city["name"].lower(), _city_finding(city, "in", start, end, i, True))
         for ent in ents_by_sent[i]:
+            if ent.label_ == "ORG":
+                city = _agency_city(ent.text, states)
+                if city is not None:  # "the Las Vegas Metropolitan Police Department"
+                    add(city["name"].lower(), _city_finding(city, "in", ent.start_char, ent.end_char, i, True))
+                continue
             if ent.label_ not in _PLACE_LABELS:
                 continue
             if any(p.start <= ent.start_char < p.end and p.sentence == i for p in found.values()):
                 continue
             relation = _relation(text, ent.start_char)
-            is_anchored = anchored(ent.root)
+            is_anchored = anchored(ent.root) or _agency_owner(ent.root)
+            area = _area_city(ent.text, states)
+            if area is not None:  # "Downtown Memphis": in Memphis
+                add(area["name"].lower(), _city_finding(area, relation, ent.start_char, ent.end_char, i, is_anchored))
             if ent.label_ == "FAC":
                 add(ent.text.lower(), PlaceFinding(ent.text, None, None, None, relation, None, ent.start_char,
                                                    ent.end_char, i, anchored=is_anchored))
@@ -199,3 +290,49 @@ def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
                 anchored=is_anchored,
             ))
     return sorted(found.values(), key=lambda p: p.start)
+
+
+_TITLE_NAME = re.compile(r"[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3}")
+_POSSESSIVE = re.compile(r"^(?:'s|\u2019s)\b")
+
+
+def title_places(title: str | None, states: tuple[str, ...] = ()) -> list[PlaceFinding]:
+    """Cities a headline names as the event's: "Man shot in Elgin", "Elgin shooting leaves 5
+    injured", "5 shot on Detroit's west side" (offsets into the title; ``sentence`` is -1).
+
+    A capitalised word of a title-case headline is no name by itself, so a city counts only
+    next to a cue (``data/places.json``: title_before / title_after, or a possessive) and only
+    where :func:`_plausible_city` takes it.
+    """
+    if not title:
+        return []
+    from newsfuse.extract.headline import strip_site  # a sibling's helper: no cycle at import
+
+    head = strip_site(title)
+    lex = load("places")
+    before, after = set(lex["title_before"]), set(lex["title_after"])
+    out: list[PlaceFinding] = []
+    for m in _TITLE_NAME.finditer(head):
+        words = m.group(0).split()
+        for size in range(len(words), 0, -1):
+            hit = None
+            for i in range(len(words) - size + 1):
+                start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
+                end = start + len(" ".join(words[i:i + size]))
+                prev = head[:start].split()[-1:] or [""]
+                rest = head[end:]
+                nxt = rest.split()[:1] or [""]
+                following = nxt[0].lower().strip(",:")
+                if nxt[0][:1].isupper() and following not in after:
+                    continue  # the name goes on: "Mobile Home Fire", "Jackson Park"
+                cue = prev[0].lower() in before or following in after or _POSSESSIVE.match(rest) is not None
+                if not cue:
+                    continue
+                known = _plausible_city(lookup(head[start:end], states), states)
+                if known is not None:
+                    hit = _city_finding(known, "in", start, end, -1, True)
+                    break
+            if hit is not None:
+                out.append(hit)
+                break
+    return out
