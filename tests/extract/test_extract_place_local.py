@@ -58,3 +58,8 @@ def test_the_city_a_headline_names(title, city):
 ])
 def test_capitalised_words_of_a_headline_are_no_city(title):
     assert title_places(title) == []
+
+
+def test_a_town_too_small_for_the_gazetteer(nlp):
+    found = cities(nlp, "A ferry capsized on the lake late on Friday, rescuers in the lakeside town of Port Velda said.")
+    assert "Port Velda" in found and found["Port Velda"].geonameid is None

@@ -16,6 +16,7 @@ from newsfuse.pipeline import DEFAULT_MAX_BYTES
 from newsfuse.reconcile import reconcile_events
 
 BASELINE = Path(__file__).with_name("reconcile_baseline.json")
+PLACES_BASELINE = Path(__file__).with_name("places_baseline.json")
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +56,14 @@ def test_confidence_is_in_range_and_ordered(gvc_facts):
             (right if fact["best"] == gold[brief["id"]]["killed"] else wrong).append(fact["confidence"])
     # calibrated confidence must separate right from wrong figures on average
     assert sum(right) / len(right) > sum(wrong) / len(wrong)
+
+
+@pytest.mark.slow
+def test_event_places_keep_their_floors(gvc_facts):
+    from newsfuse.eval.places import read_gold as read_place_gold, score as score_places
+
+    data, briefs = gvc_facts
+    scores = score_places({b["id"]: b for b in briefs}, read_place_gold(data))
+    floors = json.loads(PLACES_BASELINE.read_text())["gvc-train"]
+    for field, floor in floors.items():
+        assert scores[field].accuracy >= floor, (field, scores[field].as_dict())

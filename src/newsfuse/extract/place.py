@@ -90,6 +90,7 @@ def _relation(text: str, start: int) -> str | None:
 
 _DATELINE = re.compile(r"^\W*([A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,3}),\s+([A-Z][A-Za-z. ]{1,18}?)\s*(?:\(|[-–—]|$)")
 _BARE_DATELINE = re.compile(r"^\W*([A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+){0,3})\s*(?:\([^)]{1,30}\)\s*)?[-–—]")
+_TOWN_OF = re.compile(r"\b(?:town|city|village|township|hamlet|community|borough|suburb) of\s+(?:the\s+)?$", re.I)
 #: A bare dateline after page furniture: "(WISH Photo)  INDIANAPOLIS (WISH) – ...".
 _LATER_DATELINE = re.compile(r"(?:\n|\)[ \t]+)[ \t]*([A-Z][A-Z.'-]+(?:[ \t][A-Z][A-Z.'-]+){0,3})[ \t]*(?:\([^)]{1,30}\)[ \t]*)?[-–—]")
 _DATELINE_CHARS = 400
@@ -282,6 +283,10 @@ def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
                 ))
                 continue
             if known is None:
+                if ent.label_ == "GPE" and _TOWN_OF.search(text, max(0, ent.start_char - 30), ent.start_char):
+                    # "the lakeside town of Port Velda": a town too small for the gazetteer
+                    add(ent.text.lower(), PlaceFinding(None, ent.text, None, None, relation, None, ent.start_char,
+                                                       ent.end_char, i, anchored=is_anchored))
                 continue
             kind = known["kind"]
             add(ent.text.lower(), PlaceFinding(
