@@ -68,3 +68,21 @@ def test_dates_disagreeing_one_against_many_stay_agreed():
                   evidence=Span(start=0, end=1, text="x")) for i, d in zip("abc", days, strict=True)]
     fact = reconcile_event(Event(id="e", article_ids=list("abc")), arts, ms)["time"]
     assert fact.best == "2020-01-02" and fact.status == "agreed" and len(fact.conflicting) == 1
+
+
+def test_no_report_says_when_so_the_first_report_bounds_it():
+    from newsfuse.model import Article, TimeValue
+    from newsfuse.report import fact_wording
+    arts = [Article(id=i, text="x", source=f"{i}.example") for i in "ab"]
+    days = [dt.date(2020, 1, 3), dt.date(2020, 1, 2)]
+    ms = [Mention(id=f"{i}:1", article_id=i, slot="time", value=TimeValue(date=d, role="published"),
+                  evidence=Span(start=0, end=0, text="")) for i, d in zip("ab", days, strict=True)]
+    fact = reconcile_event(Event(id="e", article_ids=list("ab")), arts, ms)["time"]
+    assert fact.best == "2020-01-02" and fact.value["basis"] == "first_report"
+    assert fact.status == "single_source" and fact.confidence < 0.5
+    assert "or earlier" in fact_wording(fact)
+    # a date a report does state wins over publication dates
+    ms.append(Mention(id="a:2", article_id="a", slot="time", value=TimeValue(date=dt.date(2019, 12, 31), role="occurred"),
+                      evidence=Span(start=0, end=1, text="x")))
+    fact = reconcile_event(Event(id="e", article_ids=list("ab")), arts, ms)["time"]
+    assert fact.best == "2019-12-31" and "basis" not in fact.value

@@ -49,6 +49,8 @@ def fact_wording(fact: Fact) -> str:
         if fact.best is None:
             return "unknown"
         branch = (fact.value or {}).get("branch") if fact.slot == "responsibility" else None
+        if fact.slot == "time" and (fact.value or {}).get("basis") == "first_report":
+            return f"{fact.best} or earlier (first report; no report says when)"
         return f"{fact.best} ({branch})" if branch else str(fact.best)
     if fact.best is None:
         return "unknown"
@@ -95,7 +97,7 @@ def timelines(
     """The event timeline (what happened, who reported when) and the revised-figure timeline."""
     events: list[TimelineEntry] = []
     time = facts.get("time")
-    if time and time.best:
+    if time and time.best and (time.value or {}).get("basis") != "first_report":
         what = facts.get("event_type")
         place = facts.get("place")
         text = " ".join(x for x in (
