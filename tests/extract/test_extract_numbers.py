@@ -48,3 +48,11 @@ def test_offsets_are_absolute_within_a_range():
     text = "Intro. Then 40 died."
     (q,) = find_quantities(text, 7, len(text))
     assert text[q.start : q.end] == "40"
+
+
+def test_a_number_ending_its_sentence_is_a_number():
+    from newsfuse.extract.numbers import find_quantities
+    assert [q.point for q in find_quantities("The toll rose to 52.")] == [52]
+    assert find_quantities("a 5.5 magnitude quake") == []
+    assert find_quantities("another man, age 22.") == []
+    assert find_quantities("9. Be sure of your target\n10. Always use proper ammunition") == []

@@ -75,3 +75,18 @@ def test_places_and_lower_case_phrases_are_no_actors():
         "Mayor Lena Ostrova walked through the rebuilt eastern hall of the market in Qasr Hamun on Friday.") if m.slot == "actor"}
     assert "Lena Ostrova" in names
     assert not names & {"eastern hall", "Qasr Hamun"}
+
+
+def test_wire_phrasings_of_tolls():
+    assert killed("Rescuers pulled 14 bodies from the rubble overnight, bringing the toll to 52.")[-1][:2] == (52, Qualifier.EXACT)
+    assert (9, Qualifier.EXACT, None) in killed("Two people died in hospital, raising the number of dead to nine.")
+    (m,) = [m for m in mentions_of("Hospital officials put the number of injured at 62.") if m.slot == "injured"]
+    assert m.value.point == 62
+    # "23 dead and more than 100 wounded": the wounded are not the dead plus a hundred
+    (m,) = [m for m in mentions_of("The attack left 23 dead and more than 100 wounded, officials said.") if m.slot == "injured"]
+    assert (m.value.point, m.value.qualifier) == (100, Qualifier.MORE_THAN)
+
+
+def test_a_running_tally_of_a_city_is_no_toll():
+    found = killed("The killing brought to 20 the number of people shot dead in the city in a span of 80 hours.")
+    assert all(point != 20 for point, _, _ in found)

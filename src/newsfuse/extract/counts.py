@@ -20,6 +20,7 @@ from newsfuse.extract.headcount import (
     make_finding,
     nearest_counted_noun,
     objects,
+    stated_total,
     subjects,
 )
 from newsfuse.extract.implied import fatal_parts, implied_death, suicides
@@ -232,7 +233,7 @@ def _verb_counts(verb, lemma: str, quantities) -> list[CountFinding]:
         return []
     out: list[CountFinding] = []
     negated = any(c.dep_ == "neg" for c in verb.children)
-    count = _own_number(verb, quantities)
+    count = _own_number(verb, quantities) or _number_of(verb, quantities)
     if count is None:
         if lemma in load("counts")["subject_verbs"] or _is_passive(verb) or _reduced_passive(verb):
             targets = subjects(verb)
@@ -302,9 +303,14 @@ def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
         if head.lemma_.lower() not in lex["life_verbs"]:
             return []
     if lemma == "toll":
-        if not any(c.lower_ in ("death", "casualty") for c in noun.children):
+        # "the death toll", or a bare "the toll" given a figure; not "the road toll"
+        if any(c.dep_ == "compound" and c.lower_ not in ("death", "casualty") for c in noun.children):
             return []
         count, revision = _toll_value(noun, quantities)
+        if count is None:
+            return []
+    if count is None:
+        count = _number_of(noun, quantities)  # "raising the number of dead to nine"
     via_person = False
     if lemma in ("injury", "wound") and count is None:
         via_person = True
@@ -332,6 +338,14 @@ def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
     return [make_finding(slot, count, noun, revision=revision, population=population)]
 
 
+def _number_of(token, quantities) -> Headcount | None:
+    """The figure of "the number of <token>": "raising the number of dead to nine", "put the
+    number of injured at 62"."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ("number", "total"):
+        return stated_total(token.head.head, quantities)
+    return None
+
+
 def _found_or_death(noun, lemma: str) -> bool:
     """"his body was found" (not "the side of his body"); "his death"."""
     if lemma == "death":
@@ -347,8 +361,12 @@ def _toll_value(toll, quantities) -> tuple[Headcount | None, bool]:
                 if obj.i in quantities:
                     return count_phrase(obj, quantities), False
     verb = toll.head
-    if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in load("counts")["toll_verbs"]:
-        revision = verb.lemma_.lower() in load("counts")["revision_words"]
+    lex = load("counts")
+    if verb.pos_ in ("VERB", "AUX") and (
+        verb.lemma_.lower() in lex["toll_verbs"]
+        or (toll.dep_ == "dobj" and verb.lemma_.lower() in lex["toll_object_verbs"])  # "bringing the toll to 52"
+    ):
+        revision = verb.lemma_.lower() in lex["revision_words"] or verb.lemma_.lower() in ("bring", "raise", "push", "lift")
         for child in verb.children:
             if child.i in quantities and child.dep_ in ("attr", "dobj", "npadvmod", "acomp"):
                 return count_phrase(child, quantities), revision

@@ -130,7 +130,7 @@ def _count_single(token, quantities: dict[int, Quantity]) -> Headcount | None:
                     if obj.dep_ == "pobj":
                         return count_single(obj, quantities)
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ("number", "total"):
-        return _stated_total(token.head.head, quantities)  # "the number of people killed rose to 17"
+        return stated_total(token.head.head, quantities)  # "the number of people killed rose to 17"
     if lower in load("counts")["person_pronouns"]:
         return _one(token)
     if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
@@ -151,14 +151,17 @@ def _count_single(token, quantities: dict[int, Quantity]) -> Headcount | None:
     return None
 
 
-def _stated_total(total, quantities: dict[int, Quantity]) -> Headcount | None:
+def stated_total(total, quantities: dict[int, Quantity]) -> Headcount | None:
     """The figure a "number of ..." phrase is said to be: "has risen to 17", "stands at 17",
-    "is 17"."""
+    "is 17", "raising the number of dead to nine"."""
     verb = total.head
-    if total.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX"):
         return None
-    if verb.lemma_.lower() not in load("counts")["toll_verbs"]:
-        return None
+    lex = load("counts")
+    if not ((total.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in lex["toll_verbs"])
+            or (total.dep_ == "dobj" and verb.lemma_.lower() in lex["toll_object_verbs"]
+                and verb.lemma_.lower() not in lex["tally_verbs"])):
+        return None  # "raising the number of dead to nine", "put the number of injured at 62"
     for child in verb.children:
         if child.i in quantities and child.dep_ in ("attr", "dobj", "npadvmod", "acomp"):
             return _from_quantity(quantities[child.i])
@@ -290,6 +293,12 @@ def subjects(verb) -> list:
         return [_relative_head(verb.head)]
     if not subs and verb.dep_ in ("xcomp", "oprd", "acomp", "ccomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         objs = [c for c in verb.head.children if c.dep_ in ("dobj",)]
+        if len(objs) == 1 and _is_trigger(objs[0]):
+            # "left 23 dead and more than 100 wounded": the wounded are the part just before
+            # their verb, not the dead
+            parts = [c for c in objs[0].children if c.dep_ == "conj" and c.i < verb.i]
+            if parts:
+                return [max(parts, key=lambda c: c.i)]
         return objs or subjects(verb.head)
     return subs
 

@@ -56,7 +56,7 @@ def _pattern() -> re.Pattern:
         rf"(?:\s+(?:{scale})(?:\s+(?:and\s+)?(?:{word})(?:[\s-]+(?:{word}))?)?)?"
         rf"|a\s+(?:{scale})(?:\s+(?:and\s+)?(?:{word}))?)"
     )
-    digits = r"(?<![\d.,$#:/])\d{1,3}(?:,\d{3})+(?![\d,]*\.\d)|(?<![\d.,$#:/])\d+(?![\d.:/%]|\s*%|,\d)"
+    digits = r"(?<![\d.,$#:/])\d{1,3}(?:,\d{3})+(?![\d,]*\.\d)|(?<![\d.,$#:/])\d+(?![\d:/%]|\.\d|\s*%|,\d)"
     exact = _alternation(lex["exact_words"])
     vague = _alternation(lex["vague"])
     qual = _alternation(lex["qualifiers"])
@@ -191,6 +191,11 @@ def _looks_like_non_count(text: str, match: re.Match, point: int) -> bool:
         return True
     if 1900 <= point <= 2100 and "," not in match.group("digits"):
         return True
+    if re.search(r"\bage[ds]?\s*$", text[max(0, match.start() - 6) : match.start()], re.IGNORECASE):
+        return True  # "another man, age 22," / "aged 19"
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    if after.startswith(". ") and not text[line_start : match.start()].strip():
+        return True  # "10. If your gun fails to fire": a list's numbering
     if match.group("digits") == "911":  # the emergency number: "called 911", "a 911 call"
         return True
     # "John Smith, 25," and "(25)": an age beside a name.
