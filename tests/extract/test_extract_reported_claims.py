@@ -90,3 +90,12 @@ def test_wire_phrasings_of_tolls():
 def test_a_running_tally_of_a_city_is_no_toll():
     found = killed("The killing brought to 20 the number of people shot dead in the city in a span of 80 hours.")
     assert all(point != 20 for point, _, _ in found)
+
+
+def test_the_part_in_critical_condition():
+    found = {(m.slot, m.value.point) for m in mentions_of("Eleven others were injured, two of them critically.")}
+    assert ("injured", 11) in found and ("critical", 2) in found and ("critical", 11) not in found
+    found = {(m.slot, m.value.point) for m in mentions_of("Three men were shot, one critically.")}
+    assert ("critical", 1) in found and ("injured", 3) in found
+    found = {(m.slot, m.value.point) for m in mentions_of("More than 300 people remain unaccounted for.")}
+    assert ("missing", 300) in found

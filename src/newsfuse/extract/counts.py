@@ -179,8 +179,9 @@ def _own_number(token, quantities) -> Headcount | None:
     """A number hung directly on the trigger ("over 100 injured", "killing 40")."""
     for child in token.children:
         if child.i in quantities and child.dep_ in ("npadvmod", "nummod", "nsubj", "nsubjpass", "dobj", "attr"):
-            if any(g.lower_ in word_set("counts", "fatal_modifiers") for g in child.children):
-                continue
+            if any(g.lower_ in word_set("counts", "fatal_modifiers") | word_set("counts", "critical_modifiers")
+                   for g in child.children):
+                continue  # ", one fatally" / ", one critically": a part of them, not their count
             c = count_phrase(child, quantities)
             if c is not None:
                 return c
@@ -251,11 +252,34 @@ def _verb_counts(verb, lemma: str, quantities) -> list[CountFinding]:
         count = Headcount(0, 0, Qualifier.EXACT, 0, count.start, count.end, count.who)
     revision = lemma in load("counts")["revision_words"]
     out.append(make_finding(slot, count, verb, revision=revision))
-    if slot in ("injured", "shot") and any(
-        c.lower_ in word_set("counts", "critical_modifiers") for c in verb.children
-    ):
-        out.append(make_finding("critical", count, verb))
+    if slot in ("injured", "shot"):
+        critical = _critical_part(verb, quantities)
+        if critical is not None:
+            out.append(make_finding("critical", critical, verb))
+        elif any(c.lower_ in word_set("counts", "critical_modifiers") and not _has_number(c, quantities)
+                 for c in verb.children):
+            out.append(make_finding("critical", count, verb))  # "were critically injured": all of them
     return out
+
+
+def _has_number(token, quantities) -> bool:
+    return any(g.i in quantities for g in token.children)
+
+
+def _critical_part(verb, quantities) -> Headcount | None:
+    """"Eleven others were injured, two of them critically" / "three men were shot, one
+    critically": the part in critical condition, not all of them."""
+    mods = word_set("counts", "critical_modifiers")
+    for child in verb.children:
+        if child.lower_ in mods:
+            numbers = [g for g in child.children if g.i in quantities]
+            if numbers:
+                return count_phrase(numbers[0], quantities)
+        elif child.i in quantities and child.dep_ in ("npadvmod", "appos", "nsubj", "advmod") and any(
+            g.lower_ in mods for g in child.subtree
+        ):
+            return count_phrase(child, quantities)
+    return None
 
 
 def _adjective_counts(adj, slot: str, quantities) -> list[CountFinding]:
