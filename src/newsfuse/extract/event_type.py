@@ -36,6 +36,15 @@ def _lemmas() -> dict[str, str]:
     return out
 
 
+#: Entities whose words name something, not an event: a film ("Catching Fire"), a company,
+#: a person ("Dale Hall"), a law, a building ("Fire Station 9").
+_NAME_ENTS = frozenset({"WORK_OF_ART", "ORG", "PERSON", "PRODUCT", "LAW", "FAC", "NORP"})
+
+
+def _in_a_name(token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in _NAME_ENTS
+
+
 def find_event_types(sent) -> list[tuple[str, int, int]]:
     """(label, start, end) for every event-type wording in ``sent`` (a spaCy Span)."""
     text = doc_text(sent.doc)
@@ -43,12 +52,14 @@ def find_event_types(sent) -> list[tuple[str, int, int]]:
     taken: list[tuple[int, int]] = []
     pattern, labels = _phrases()
     for m in pattern.finditer(text, sent.start_char, sent.end_char):
-        found.append((labels[m.group(0).lower()], m.start(), m.end()))
         taken.append((m.start(), m.end()))
+        span = sent.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or not any(_in_a_name(t) for t in span):
+            found.append((labels[m.group(0).lower()], m.start(), m.end()))
     lemmas = _lemmas()
     for token in sent:
         label = lemmas.get(token.lemma_.lower()) or lemmas.get(token.lower_)
-        if label and not any(s <= token.idx < e for s, e in taken):
+        if label and not any(s <= token.idx < e for s, e in taken) and not _in_a_name(token):
             if label in ("storm", "flood") and token.pos_ == "VERB":
                 continue  # "gunmen stormed the hall"
             if label == "fire" and token.head.lower_ in ("open", "opened", "opening", "returned", "exchange"):

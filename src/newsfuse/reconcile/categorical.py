@@ -98,6 +98,11 @@ def reconcile_time(mentions: Sequence[Mention], groups: SourceGroups) -> Fact | 
     )
 
 
+#: The event type must come from at least one in this many of the event's independent sources:
+#: one of ten reports of a film deal saying "begins shooting in August" types nothing.
+MIN_TYPE_SHARE = 5
+
+
 def reconcile_event_type(mentions: Sequence[Mention], groups: SourceGroups) -> Fact | None:
     """The event type most sources give, ties broken by ``primary_order`` of
     extract/data/event_types.json; the others are secondary types, not conflicts."""
@@ -109,6 +114,9 @@ def reconcile_event_type(mentions: Sequence[Mention], groups: SourceGroups) -> F
     if not ranked:
         return None
     ranked.sort(key=lambda r: (-len(r[2]), order.get(r[0], len(order))))
+    sources = len(set(groups.group_of.values()))
+    if len(ranked[0][2]) * MIN_TYPE_SHARE < sources:
+        return None  # a word here and there ("pot shots", "begins shooting in August"): no event type
     status = FactStatus.SINGLE_SOURCE if voted_status(ranked) == FactStatus.SINGLE_SOURCE else (
         FactStatus.AGREED)
     return Fact(
