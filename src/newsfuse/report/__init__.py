@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from newsfuse.errors import ConfigError
 from newsfuse.model import Report
-from newsfuse.report.brief import build_brief, fact_wording, headline
+from newsfuse.report.brief import build_brief, fact_label, fact_wording, headline
 from newsfuse.report.html import render_html
 from newsfuse.report.json_output import render_json
 from newsfuse.report.markdown import render_markdown
 
-__all__ = ["FORMATS", "build_brief", "fact_wording", "headline", "render"]
+__all__ = ["FORMATS", "build_brief", "fact_label", "fact_wording", "headline", "render"]
 
 FORMATS = {"md": render_markdown, "json": render_json, "html": render_html}
 

@@ -43,6 +43,15 @@ def title_of(article: Article, chars: int = 90) -> str:
     return words[:chars].rsplit(" ", 1)[0] + "\u2026"
 
 
+def fact_label(slot: str) -> str:
+    """A fact's name as a reader says it: "shot (fate not said)" for ``other_count:shot``,
+    "hostages" for ``other_count:hostages``; count and other slots keep their names."""
+    if not slot.startswith("other_count:"):
+        return slot
+    what = slot.split(":", 1)[1]
+    return {"shot": "shot (fate not said)", "things": "other count"}.get(what, what)
+
+
 def fact_wording(fact: Fact) -> str:
     """A fact's value as a reader says it: "at least 143", "62", "4-6", "Islamic State"."""
     if fact.slot not in COUNT_SLOTS and not fact.slot.startswith("other_count"):

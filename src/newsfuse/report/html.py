@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsfuse.model import Article, Brief, Report
-from newsfuse.report.brief import fact_wording
+from newsfuse.report.brief import fact_label, fact_wording
 from newsfuse.report.chart import series_svg
 
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
@@ -108,6 +108,7 @@ def render_html(report: Report) -> str:
             "facts": [
                 {
                     "slot": slot,
+                    "label": fact_label(slot),
                     "fact": fact,
                     "wording": fact_wording(fact),
                     "evidence": [(fm, anchors.get(fm.mention_id), cite.get(fm.article_id))

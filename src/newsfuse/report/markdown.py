@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newsfuse.model import Brief, Report
-from newsfuse.report.brief import fact_wording
+from newsfuse.report.brief import fact_label, fact_wording
 
 _SPACE = re.compile(r"\s+")
 ARROW = " \u2192 "
@@ -41,7 +41,7 @@ def brief_markdown(brief: Brief) -> list[str]:
                   "| --- | --- | --- | --- | --- | --- |"]
         for slot, fact in brief.facts.items():
             cited = sorted({cite[m.article_id] for m in fact.mentions if m.article_id in cite})
-            lines.append(f"| {slot} | {_clean(fact_wording(fact), 120)} | {fact.status} | "
+            lines.append(f"| {fact_label(slot)} | {_clean(fact_wording(fact), 120)} | {fact.status} | "
                          f"{fact.sources} | {fact.confidence:.2f} | {_cites(cited)} |")
     if brief.disputes:
         lines += ["", "## Disputes", ""]

@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from newsfuse.errors import ConfigError, NotFoundError
+from newsfuse.report import fact_label
 from newsfuse.store import Stages, Store
 from newsfuse.web import api, pages
 from newsfuse.web.render import safe_url
@@ -41,6 +42,7 @@ def _templates() -> Jinja2Templates:
     )
     env.filters["safe_url"] = safe_url
     env.filters["path"] = lambda value: quote(str(value), safe="")
+    env.filters["fact_label"] = fact_label
     return Jinja2Templates(env=env)
 
 
