@@ -98,3 +98,10 @@ def test_unknown_format_is_a_config_error(seed_report):
 def test_empty_report_renders():
     empty = Report(events=[], articles=[Article(id="x", text="t")])
     assert "No events" in render(empty, "md") and "No events" in render(empty, "html")
+
+
+def test_fact_labels_a_reader_understands():
+    from newsfuse.report import fact_label
+    assert fact_label("killed") == "killed"
+    assert fact_label("other_count:shot") == "shot (fate not said)"
+    assert fact_label("other_count:hostages") == "hostages"

@@ -45,9 +45,3 @@ def test_near_copies_are_never_both_chosen():
     assert len(picked) == 3
     assert lexical_vectors(texts).shape == (4, 1024)
 
-
-def test_fact_labels_a_reader_understands():
-    from newsfuse.report import fact_label
-    assert fact_label("killed") == "killed"
-    assert fact_label("other_count:shot") == "shot (fate not said)"
-    assert fact_label("other_count:hostages") == "hostages"
