@@ -105,3 +105,14 @@ def test_fact_labels_a_reader_understands():
     assert fact_label("killed") == "killed"
     assert fact_label("other_count:shot") == "shot (fate not said)"
     assert fact_label("other_count:hostages") == "hostages"
+
+
+def test_a_headline_says_no_one_rather_than_zero():
+    from newsfuse.model import Event, Fact
+    from newsfuse.report import headline
+    facts = {"killed": Fact(slot="killed", best=0, low=0, high=0, status="agreed"),
+             "injured": Fact(slot="injured", best=0, low=0, high=0, status="agreed"),
+             "event_type": Fact(slot="event_type", best="fire", status="agreed")}
+    assert headline(Event(id="e", article_ids=["a"]), facts) == "Fire: no one killed or injured"
+    facts["killed"] = Fact(slot="killed", best=2, low=2, high=2, status="agreed")
+    assert headline(Event(id="e", article_ids=["a"]), facts) == "Fire: 2 killed, no one injured"

@@ -85,8 +85,11 @@ def headline(event: Event, facts: dict[str, Fact]) -> str | None:
         where = where or str(place.best)
         head = f"{head or 'Event'} at {where}"
     head = head or event.title
-    counts = [f"{fact_wording(facts[slot])} {verb}" for slot, verb in HEADLINE_COUNTS
-              if slot in facts and facts[slot].best is not None]
+    stated = [(slot, verb) for slot, verb in HEADLINE_COUNTS if slot in facts and facts[slot].best is not None]
+    counts = [f"{fact_wording(facts[slot])} {verb}" for slot, verb in stated if facts[slot].best != 0]
+    nobody = [verb for slot, verb in stated if facts[slot].best == 0]
+    if nobody:  # "no one killed or injured", not "0 killed, 0 injured"
+        counts.append("no one " + " or ".join(nobody))
     if counts:
         return f"{head}: {', '.join(counts)}" if head else ", ".join(counts)
     return head
