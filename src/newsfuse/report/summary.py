@@ -246,6 +246,10 @@ def summarise(
     """
     by_id = {a.article_id: a for a in analysed}
     chosen = select(candidates(articles, by_id, facts), embed)
+    # Newest report first: its sentences carry the latest figures ("21 dead"), the first
+    # reports' ("at least 12") follow; MMR order among sentences of one time.
+    published = {a.id: a.published.timestamp() if a.published else float("-inf") for a in articles}
+    chosen.sort(key=lambda pair: -published.get(pair[0].article_id, float("-inf")))
     main = [m for m in mentions if m.scope == "main" and m.slot in facts]
     out = []
     for cand, same in chosen:
