@@ -33,15 +33,19 @@ def series_svg(fact: Fact) -> Markup:
         '<polyline fill="none" stroke="#b22" stroke-width="2" points="'
         + " ".join(f"{x:.1f},{y:.1f}" for x, y in coords) + '"/>',
     ]
-    for (x, y), p in zip(coords, points, strict=True):
+    last = len(points) - 1
+    for i, ((x, y), p) in enumerate(zip(coords, points, strict=True)):
         fill = "#b22" if p.high is not None else "#fff"
+        # The end labels grow inwards, so they stay inside the chart.
+        anchor = "start" if i == 0 else "end" if i == last else "middle"
+        label = p.value if len(p.value) <= 18 else p.value[:17] + "\u2026"
         when = p.published.date().isoformat() if p.published else "undated"
         parts.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{fill}" stroke="#b22">'
             f"<title>{escape(p.value)} ({escape(when)}"
             f"{', ' + escape(p.attribution) if p.attribution else ''})</title></circle>"
-            f'<text x="{x:.1f}" y="{max(y - 8, 10):.1f}" font-size="10" text-anchor="middle">'
-            f"{escape(p.value)}</text>"
+            f'<text x="{x:.1f}" y="{max(y - 8, 10):.1f}" font-size="10" text-anchor="{anchor}">'
+            f"{escape(label)}</text>"
         )
     parts.append("</svg>")
     return Markup("".join(parts))
