@@ -35,3 +35,21 @@ def test_time_of_day():
     assert time_of_day("Friday evening") == "evening"
     assert time_of_day("about 8:20 a.m.") == "8:20 a.m."
     assert time_of_day("Friday") is None
+
+
+def _occurred(text: str, published: dt.datetime):
+    from newsfuse.analyse import analyse
+    from newsfuse.extract import extract_mentions
+    from newsfuse.model import Article
+
+    article = Article(id="t", text=text, published=published)
+    (analysed,) = analyse([article], n_process=1, embeddings=False)
+    return {m.value.date for m in extract_mentions(article, analysed)
+            if m.slot == "time" and m.value.role == "occurred" and m.value.date}
+
+
+def test_page_timestamps_and_the_day_of_a_statement_are_not_the_event_date():
+    published = dt.datetime(2014, 3, 12, 13, 0)  # a Wednesday
+    text = ("Posted: Wednesday, March 12, 2014 8:04 AM EST Updated: Wednesday, March 12, 2014 5:25 PM EST\n\n"
+            "A 2-year-old boy was killed on Tuesday when a handgun went off at a home, police said Wednesday.")
+    assert _occurred(text, published) == {dt.date(2014, 3, 11)}

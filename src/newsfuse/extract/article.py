@@ -251,6 +251,8 @@ def _add_times(builder: _Builder, sentences: list[SentenceInfo], main_date: dt.d
                     end, tod = nxt.end, nxt.time_of_day
                     used.add(i + 1)
             reports_event = (info.counts or info.event_types) or (d.date is not None and d.date == main_date)
+            if d.kind == "statement" and d.date != main_date:
+                reports_event = False  # "police said Sunday": the day of the report
             role = "occurred" if reports_event and info.scope.scope == "main" else "other"
             builder.add("time", TimeValue(date=d.date, time_of_day=tod, role=role), start, end, info)
 

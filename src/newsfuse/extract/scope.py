@@ -35,19 +35,24 @@ def main_event_date(dates_by_sentence: list[list[DateMention]], event_sentences:
                     published: dt.date | None) -> tuple[dt.date | None, int | None]:
     """(date, year) of the article's main event.
 
-    The first day-level date in a sentence that reports the event (a count or an event word);
-    else the publication date. The year alone when only a full date's year is known.
+    The first day-level date in a sentence that reports the event (a count or an event word),
+    or in the lead, not the day someone spoke of it ("police said Sunday") unless no other day
+    is given; else the publication date. The year alone when only a full date's year is known.
     """
-    for i, dates in enumerate(dates_by_sentence):
-        if i not in event_sentences:
-            continue
-        for d in dates:
-            if d.granularity == "day" and d.date is not None:
-                return d.date, d.date.year
-    for dates in dates_by_sentence[:3]:  # the lead: "On Friday evening, a concert venue ..."
-        for d in dates:
-            if d.granularity == "day" and d.date is not None:
-                return d.date, d.date.year
+    def first_day(sentences, kinds):
+        for dates in sentences:
+            for d in dates:
+                if d.granularity == "day" and d.date is not None and d.kind in kinds:
+                    return d.date
+        return None
+
+    event_dates = [dates for i, dates in enumerate(dates_by_sentence) if i in event_sentences]
+    lead = dates_by_sentence[:3]  # "On Friday evening, a concert venue ..."
+    found = (first_day(event_dates, ("event",)) or first_day(lead, ("event",))
+             # "claimed the attack on Friday": a statement's day when no other is given
+             or first_day(event_dates, ("statement",)))
+    if found is not None:
+        return found, found.year
     if published is not None:
         return published, published.year
     return None, None

@@ -13,6 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsfuse.extract.doctext import doc_text
+from newsfuse.extract.lexicon import load
+
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
@@ -38,6 +41,9 @@ class DateMention:
     month: int | None
     granularity: str  # "day", "month", "year" or "none"
     time_of_day: str | None = None
+    #: "event", or "statement": when someone spoke of it ("police said Sunday", "told CNN on
+    #: Saturday"), the day of the report rather than of the event.
+    kind: str = "event"
 
 
 def resolve(text: str, published: dt.date | None) -> tuple[dt.date | None, int | None, int | None, str]:
@@ -112,17 +118,34 @@ def time_of_day(text: str) -> str | None:
     return m.group(0).lower() if m else None
 
 
+#: Page furniture before a timestamp: "Posted: Wednesday, March 12, 2014 8:04 AM EST".
+_STAMP_BEFORE = re.compile(r"\b(?:posted|updated|published|modified|created|last\s+updated)\b[^\n.]{0,12}$", re.I)
+
+
 def find_dates(sent, published: dt.date | None, ents=None) -> list[DateMention]:
     """DATE and TIME entities of ``sent`` (a spaCy Span; ``ents``: its entities, when known)
-    with what they resolve to."""
+    with what they resolve to; page timestamps ("Posted: ...", "Updated: ...") are left out."""
     out: list[DateMention] = []
+    whole = doc_text(sent.doc)
     for ent in sent.ents if ents is None else ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         text = ent.text
         if re.search(r"\d+-year|years? old|\bage\b|aged", text, re.I):
             continue
+        if _STAMP_BEFORE.search(whole, max(0, ent.start_char - 30), ent.start_char):
+            continue
         # "in 2004" / "on Friday": look at the word before for context only
         date, year, month, gran = resolve(text, published)
-        out.append(DateMention(ent.start_char, ent.end_char, text, date, year, month, gran, time_of_day(text)))
+        out.append(DateMention(ent.start_char, ent.end_char, text, date, year, month, gran, time_of_day(text),
+                               kind="statement" if _said_on(ent.root) else "event"))
     return out
+
+
+def _said_on(token) -> bool:
+    """Is the date that of a statement ("police said Sunday", "told CNN on Saturday",
+    "announced on Monday") rather than of the event?"""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("on", "at"):
+        head = head.head
+    return head.pos_ == "VERB" and head.lemma_.lower() in load("sources")["reporting_verbs"]
