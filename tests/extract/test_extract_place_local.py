@@ -46,6 +46,7 @@ def test_an_area_of_a_city_and_not_a_street(nlp):
     ("Elgin shooting leaves 5 injured", "Elgin"),
     ("2-Year-Old Broken Arrow Boy Dies In Accidental Shooting", "Broken Arrow"),
     ("Teen killed in Chicago Heights", "Chicago Heights"),
+    ("Teen fatally shot in head in southwest Macon", "Macon"),
 ])
 def test_the_city_a_headline_names(title, city):
     assert [p.city for p in title_places(title)] == [city]
@@ -63,3 +64,8 @@ def test_capitalised_words_of_a_headline_are_no_city(title):
 def test_a_town_too_small_for_the_gazetteer(nlp):
     found = cities(nlp, "A ferry capsized on the lake late on Friday, rescuers in the lakeside town of Port Velda said.")
     assert "Port Velda" in found and found["Port Velda"].geonameid is None
+
+
+def test_the_home_city_of_a_local_site_is_a_mere_mention():
+    (found,) = title_places("Bus shooting suspects indicted - Channel 5 News - Memphis, Tennessee")
+    assert (found.city, found.region, found.anchored) == ("Memphis", "Tennessee", False)

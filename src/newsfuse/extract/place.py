@@ -315,7 +315,7 @@ def title_places(title: str | None, states: tuple[str, ...] = ()) -> list[PlaceF
 
     head = strip_site(title)
     lex = load("places")
-    before, after = set(lex["title_before"]), set(lex["title_after"])
+    before, after, areas = set(lex["title_before"]), set(lex["title_after"]), set(lex["area_words"])
     out: list[PlaceFinding] = []
     for m in _TITLE_NAME.finditer(head):
         words = m.group(0).split()
@@ -330,7 +330,11 @@ def title_places(title: str | None, states: tuple[str, ...] = ()) -> list[PlaceF
                 following = nxt[0].lower().strip(",:")
                 if nxt[0][:1].isupper() and following not in after:
                     continue  # the name goes on: "Mobile Home Fire", "Jackson Park"
-                cue = prev[0].lower() in before or following in after or _POSSESSIVE.match(rest) is not None
+                previous = [w.lower() for w in head[:start].split()[-2:]]
+                if len(previous) == 2 and previous[1] in areas:
+                    previous = previous[:1]  # "in southwest Macon"
+                cue = ((bool(previous) and previous[-1] in before) or following in after
+                       or _POSSESSIVE.match(rest) is not None)
                 if not cue:
                     continue
                 known = _plausible_city(lookup(head[start:end], states), states)
@@ -340,4 +344,25 @@ def title_places(title: str | None, states: tuple[str, ...] = ()) -> list[PlaceF
             if hit is not None:
                 out.append(hit)
                 break
+    site = _site_city(title, head)
+    if site is not None and all(p.geonameid != site.geonameid for p in out):
+        out.append(site)
     return out
+
+
+_CITY_COMMA_STATE = re.compile(r"\b([A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2}),[ \t]*([A-Z][A-Za-z.]*(?:[ \t]+[A-Z][a-z]+)?)\b")
+
+
+def _site_city(title: str, head: str) -> PlaceFinding | None:
+    """The home city of the site a title names after its separator ("... - WMC Action News 5 -
+    Memphis, Tennessee"): where a local outlet's stories mostly happen, so a mere mention
+    (not anchored), used when the text ties no place to the event."""
+    tail_start = len(head)
+    for m in _CITY_COMMA_STATE.finditer(title, tail_start):
+        state = lookup(m.group(2))
+        if state is None or state["kind"] != "region":
+            continue
+        city = lookup(m.group(1), (state["region"],))
+        if city is not None and city["kind"] == "city" and city["region"] == state["region"]:
+            return _city_finding(city, None, m.start(1), m.end(1), -1, False)
+    return None
