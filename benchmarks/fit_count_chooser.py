@@ -10,7 +10,7 @@ cross-validated figure: each half (crc32 of the event id) scored by models fitte
 other half only.
 
 Usage:
-    python benchmarks/fit_count_chooser.py [--l2 1.0] [--cache DIR] [--write]
+    python benchmarks/fit_count_chooser.py [--l2 3.0] [--cache DIR] [--write]
 """
 
 from __future__ import annotations
@@ -99,10 +99,27 @@ def accuracy(gold: dict, name: str, pick) -> str:
 SCORED: dict = {}
 
 
+def cv_gain(base: dict, crossed: dict, gold: dict, slot: str, weights: dict) -> bool:
+    """Whether the cross-validated model gets more events of ``slot`` right than the rules,
+    pooled over the sets (``crossed``: records per half, or one dict for all halves)."""
+    rules = model = 0
+    for name in SETS:
+        for e in SCORED[name]:
+            g = gold[name].get(e, {}).get(slot)
+            if g is None:
+                continue
+            h = {"even": "odd", "odd": "even"}[half_of(e)]
+            recs = crossed[h] if h in crossed else crossed
+            rules += predict(base, name, e, slot, None) == g
+            model += predict(recs, name, e, slot, weights[h]) == g
+    print(f"{slot}: rules {rules}, cross-validated model {model} events right")
+    return model > rules
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cache", type=Path, default=ROOT / "out" / "counts-cache")
-    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--l2", type=float, default=3.0)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     started = time.perf_counter()
@@ -114,10 +131,14 @@ def main() -> None:
     halves = {"all": lambda e: True, "even": lambda e: half_of(e) == "even",
               "odd": lambda e: half_of(e) == "odd"}
     base = record(data, {})
-    killed = {h: fit(base, gold, "killed", keep, args.l2) for h, keep in halves.items()}
-    with_killed = {h: record(data, {"killed": killed[h]}) for h in halves}
-    injured = {h: fit(with_killed[h], gold, "injured", halves[h], args.l2) for h in halves}
     other = {"even": "odd", "odd": "even"}
+    killed = {h: fit(base, gold, "killed", keep, args.l2) for h, keep in halves.items()}
+    if not cv_gain(base, base, gold, "killed", killed):
+        killed = dict.fromkeys(halves)  # no cross-validated gain: the rules keep killed
+    with_killed = {h: record(data, {"killed": killed[h]} if killed[h] else {}) for h in halves}
+    injured = {h: fit(with_killed[h], gold, "injured", halves[h], args.l2) for h in halves}
+    if not cv_gain(base, with_killed, gold, "injured", injured):
+        injured = dict.fromkeys(halves)
     for name in SETS:
         print(f"{name}:")
         print("  rules:    ", accuracy(gold, name, lambda e, s: predict(base, name, e, s, None)))
@@ -130,11 +151,15 @@ def main() -> None:
 
         print("  cross-val:", accuracy(gold, name, crossed))
     for slot, w in (("killed", killed["all"]), ("injured", injured["all"])):
+        if w is None:
+            print(slot, "not used: no cross-validated gain over the rules")
+            continue
         print(slot, " ".join(f"{f}={x:+.2f}" for f, x in zip(chooser.FEATURES, w, strict=True)))
     if args.write:
         doc = json.loads(WEIGHTS.read_text())
         doc.update(features=list(chooser.FEATURES), l2=args.l2,
-                   weights={"killed": killed["all"], "injured": injured["all"]})
+                   weights={s: w for s, w in (("killed", killed["all"]), ("injured", injured["all"]))
+                            if w is not None})
         WEIGHTS.write_text(json.dumps(doc, indent=1) + "\n")
         print(f"wrote {WEIGHTS}")
     print(f"{time.perf_counter() - started:.0f} s, load {os.getloadavg()[0]:.2f}")

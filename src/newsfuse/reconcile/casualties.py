@@ -64,7 +64,9 @@ def reconcile_casualties(
     titles = [*mentions, *title_context]
     if killed:
         killed = _title_floor(killed, titles, 0)
-        facts["killed"] = killed = choose(killed, mentions, titles, articles, 0)
+    killed = choose("killed", killed, mentions, titles, articles, 0)
+    if killed:
+        facts["killed"] = killed
     dead = _victims_dead(killed)
     if dead:
         mentions = _anaphoric_hurt_dropped(mentions)
@@ -74,10 +76,12 @@ def reconcile_casualties(
         small = dead <= _slots()["hospital_follows_victims_up_to"]
         died = dead if small else min(dead, _died_in_hospital(mentions))
         injured = _injured_from_hospital(later, articles, groups, policy, died)
+    total_dead = killed.best if killed and isinstance(killed.best, int) else 0
     if injured:
-        total_dead = killed.best if killed and isinstance(killed.best, int) else 0
         injured = _title_floor(injured, titles, total_dead)
-        facts["injured"] = choose(injured, later, titles, articles, total_dead)
+    injured = choose("injured", injured, later, titles, articles, total_dead)
+    if injured:
+        facts["injured"] = injured
     return facts
 
 

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
 
-from newsfuse.model import Article, CountValue, Fact, Mention
+from newsfuse.model import Article, CountValue, Fact, FactStatus, Mention
+from newsfuse.reconcile.confidence import confidence, evidence_weight
 from newsfuse.reconcile.counts import article_figure, contains, singular
 from newsfuse.reconcile.sources import fact_mention
 from newsfuse.reconcile.titles import title_figures
@@ -29,10 +31,13 @@ FEATURES = (
     "rule", "zero", "one", "log_value", "above_rule", "below_rule", "is_max",
     "articles", "article_share", "own_figure", "own_share", "titles", "lead", "at_least",
     "singular_only", "background", "latest", "first", "official", "shot_minus_dead",
-    "hospital", "above_rule_many", "zero_no_title", "zero_silent", "zero_implied_only",
+    "critical", "above_rule_many", "zero_no_title", "zero_silent", "zero_implied_only",
+    "plus_one", "plus_one_told_apart", "title_hit",
 )
 #: The mention slots that give candidates for each chooser slot.
-SOURCES = {"killed": ("killed",), "injured": ("injured", "critical", "hospitalized")}
+SOURCES = {"killed": ("killed",), "injured": ("injured", "critical")}
+#: The certainty of a figure only the chooser gives (like a derived "shot minus killed").
+DERIVED = 0.7
 _OFFICIAL = {"police", "official", "ministry", "hospital", "medical"}
 
 #: Hook for ``benchmarks/fit_count_chooser.py``: called with (slot, candidates, rows).
@@ -47,6 +52,19 @@ def load_weights() -> dict[str, list[float]] | None:
     if data.get("features") != list(FEATURES):
         return None
     return data.get("weights") or None
+
+
+@lru_cache(maxsize=1)
+def _hit_words() -> re.Pattern:
+    path = resources.files("newsfuse.reconcile") / "data" / "slots.json"
+    return re.compile(json.loads(path.read_text(encoding="utf-8"))["title_hit_only"]["hit"], re.I)
+
+
+def _shot_singles(mentions: Sequence[Mention]) -> list[Mention]:
+    """Main-event text mentions of one person shot ("a woman who was shot")."""
+    return [m for m in mentions if m.slot == "other_count" and isinstance(m.value, CountValue)
+            and m.value.population == "shot" and m.scope == "main" and m.evidence.field != "title"
+            and m.value.low == 1 and m.value.high == 1]
 
 
 def _lead(m: Mention) -> bool:
@@ -86,12 +104,17 @@ def candidates(slot: str, rule: int, mentions: Sequence[Mention], titles: Sequen
     shot = {max((m.value.point or 0) - dead, 0) for m in titles
             if m.slot == "other_count" and m.value.population == "shot" and m.scope == "main"
             and m.value.qualifier == "exact"} if slot == "injured" else set()
-    values = sorted({0, rule, *stated, *own.values(), *title_of, *shot})
+    told = {v for v in (*stated, *own.values(), *title_of, *shot)}
+    values = sorted({0, rule, *told})
     top = max(values)
     order = [a.id for a in sorted(articles, key=lambda a: (a.published is None, a.published or 0))]
     speaking = {m.article_id for m in main} | {a for s in title_of.values() for a in s}
     n = max(len(speaking), 1)
     silent = 1 - len(speaking) / max(len(articles), 1)
+    apart = max((len({m.sentence.start if m.sentence else m.evidence.start for m in ms
+                       if singular(m) and m.value.qualifier == "exact"}) for ms in by_article.values()),
+                default=0)
+    hit_title = any(a.title and _hit_words().search(a.title) for a in articles)
     implied_only = all(m.confidence < 0.8 for m in main if m.slot == slot)
     rows = []
     for v in values:
@@ -119,39 +142,58 @@ def candidates(slot: str, rule: int, mentions: Sequence[Mention], titles: Sequen
             float(v == 0 and not title_of),
             silent if v == 0 else 0.0,
             float(v == 0 and implied_only),
+            float(v == rule + 1),
+            float(v == rule + 1 and apart >= 2), float(v >= 1 and hit_title),
         ])
     return values, rows
 
 
-def choose(fact: Fact | None, mentions: Sequence[Mention], titles: Sequence[Mention],
+def choose(slot: str, fact: Fact | None, mentions: Sequence[Mention], titles: Sequence[Mention],
            articles: Sequence[Article], dead: int) -> Fact | None:
     """``fact`` with ``best`` replaced by the chooser's figure when it differs (Args as
-    :func:`candidates`; the slot is ``fact.slot``). The figure's own mentions then support it,
-    the rules' become conflicting, and ``low``/``high`` widen to hold it."""
-    if fact is None or not isinstance(fact.best, int) or fact.slot not in SOURCES:
+    :func:`candidates`; ``fact`` None: the rules found no figure, taken as 0). The figure's own
+    mentions then support it, the rules' become conflicting, and ``low``/``high`` widen to hold
+    it. Returns None where there was no fact and the chooser keeps 0."""
+    if slot not in SOURCES or (fact is not None and not isinstance(fact.best, int)):
         return fact
-    values, rows = candidates(fact.slot, fact.best, mentions, titles, articles, dead)
+    rule = fact.best if fact is not None else 0
+    values, rows = candidates(slot, rule, mentions, titles, articles, dead)
     if recorder is not None:
-        recorder(fact.slot, values, rows)
-    weights = (load_weights() or {}).get(fact.slot)
+        recorder(slot, values, rows)
+    weights = (load_weights() or {}).get(slot)
     if not weights:
         return fact
     scores = [sum(w * x for w, x in zip(weights, row, strict=True)) for row in rows]
-    pick = max(range(len(values)), key=lambda i: (scores[i], values[i] == fact.best))
-    figure = values[pick]
-    if figure == fact.best:
+    figure = values[max(range(len(values)), key=lambda i: (scores[i], values[i] == rule))]
+    if figure == rule:
         return fact
+    support = [m for m in [*mentions, *titles] if m.slot in SOURCES[slot]
+               and isinstance(m.value, CountValue) and m.scope == "main"
+               and m.value.qualifier == "exact" and m.value.low == figure]
+    if not support:  # people shot minus the dead
+        support = _shot_singles(titles) or [m for m in titles if m.slot == "other_count"
+                                            and m.value.population == "shot" and m.scope == "main"]
+    cited = [fact_mention(m) for m in {m.id: m for m in support}.values()]
+    if fact is None:
+        return _new_fact(slot, figure, support, cited)
     chosen = fact.model_copy(deep=True)
     chosen.best = figure
     chosen.low = min(chosen.low if chosen.low is not None else figure, figure)
     if chosen.high is not None and chosen.high < figure:
         chosen.high = figure
     if isinstance(chosen.value, dict) and isinstance(chosen.value.get("victims"), int):
-        chosen.value = {**chosen.value,
-                        "victims": max(chosen.value["victims"] + figure - fact.best, 0)}
-    support = [m for m in [*mentions, *titles] if m.slot in SOURCES[fact.slot]
-               and isinstance(m.value, CountValue) and m.scope == "main"
-               and m.value.qualifier == "exact" and m.value.low == figure]
+        chosen.value = {**chosen.value, "victims": max(chosen.value["victims"] + figure - rule, 0)}
     chosen.conflicting = [*chosen.mentions, *chosen.conflicting]
-    chosen.mentions = [fact_mention(m) for m in {m.id: m for m in support}.values()]
+    chosen.mentions = cited
     return chosen
+
+
+def _new_fact(slot: str, figure: int, support: Sequence[Mention], cited) -> Fact:
+    """A figure the rules did not state (no injured figure, but a title's people shot minus the dead):
+    single-source unless several articles support it; a derived figure's confidence."""
+    origins = {m.article_id for m in support}
+    weights = [evidence_weight(m.attribution.kind, bool(m.hedge), False) * DERIVED for m in support]
+    status = FactStatus.SINGLE_SOURCE if len(origins) <= 1 else FactStatus.AGREED
+    return Fact(slot=slot, best=figure, low=figure, high=figure, status=status, mentions=cited,
+                sources=max(len(origins), 1), value={"derived_from": "chooser"},
+                confidence=confidence(weights or [0.5], 1.0, status.value, slot))
