@@ -7,7 +7,8 @@ the GVA gold figure. Killed is fitted first; injured is recorded with that kille
 place (its candidates depend on the toll). Printed per set: the rules alone, the model fitted
 on all events (what ``--write`` stores in ``data/chooser.json``), and the two-fold
 cross-validated figure: each half (crc32 of the event id) scored by models fitted on the
-other half only.
+other half only. A slot whose cross-validated gain over the rules is below ``MIN_GAIN`` of its
+events (pooled over both sets) is left to the rules: no weights are stored for it.
 
 Usage:
     python benchmarks/fit_count_chooser.py [--l2 3.0] [--cache DIR] [--write]
@@ -97,12 +98,15 @@ def accuracy(gold: dict, name: str, pick) -> str:
 
 
 SCORED: dict = {}
+#: The least cross-validated gain (share of events) for which the model replaces the rules.
+MIN_GAIN = 0.005
 
 
 def cv_gain(base: dict, crossed: dict, gold: dict, slot: str, weights: dict) -> bool:
-    """Whether the cross-validated model gets more events of ``slot`` right than the rules,
-    pooled over the sets (``crossed``: records per half, or one dict for all halves)."""
-    rules = model = 0
+    """Whether the cross-validated model gets at least ``MIN_GAIN`` of the events of ``slot``
+    more right than the rules, pooled over the sets (``crossed``: records per half, or one
+    dict for all halves). A gain of a few events is noise, not a reason to replace a rule."""
+    rules = model = n = 0
     for name in SETS:
         for e in SCORED[name]:
             g = gold[name].get(e, {}).get(slot)
@@ -110,10 +114,11 @@ def cv_gain(base: dict, crossed: dict, gold: dict, slot: str, weights: dict) -> 
                 continue
             h = {"even": "odd", "odd": "even"}[half_of(e)]
             recs = crossed[h] if h in crossed else crossed
+            n += 1
             rules += predict(base, name, e, slot, None) == g
             model += predict(recs, name, e, slot, weights[h]) == g
-    print(f"{slot}: rules {rules}, cross-validated model {model} events right")
-    return model > rules
+    print(f"{slot}: rules {rules}, cross-validated model {model} of {n} events right")
+    return model - rules >= MIN_GAIN * n
 
 
 def main() -> None:

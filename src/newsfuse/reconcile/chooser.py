@@ -32,7 +32,7 @@ FEATURES = (
     "articles", "article_share", "own_figure", "own_share", "titles", "lead", "at_least",
     "singular_only", "background", "latest", "first", "official", "shot_minus_dead",
     "critical", "above_rule_many", "zero_no_title", "zero_silent", "zero_implied_only",
-    "plus_one", "plus_one_told_apart", "title_hit",
+    "plus_one", "plus_one_told_apart", "title_hit", "zero_no_title_words", "zero_nothing_in_lead",
 )
 #: The mention slots that give candidates for each chooser slot.
 SOURCES = {"killed": ("killed",), "injured": ("injured", "critical")}
@@ -54,10 +54,18 @@ def load_weights() -> dict[str, list[float]] | None:
     return data.get("weights") or None
 
 
-@lru_cache(maxsize=1)
-def _hit_words() -> re.Pattern:
+@lru_cache(maxsize=2)
+def _title_words(kind: str) -> re.Pattern:
     path = resources.files("newsfuse.reconcile") / "data" / "slots.json"
-    return re.compile(json.loads(path.read_text(encoding="utf-8"))["title_hit_only"]["hit"], re.I)
+    return re.compile(json.loads(path.read_text(encoding="utf-8"))["title_hit_only"][kind], re.I)
+
+
+def _hit_words() -> re.Pattern:
+    return _title_words("hit")
+
+
+def _dead_words() -> re.Pattern:
+    return _title_words("dead")
 
 
 def _shot_singles(mentions: Sequence[Mention]) -> list[Mention]:
@@ -115,6 +123,9 @@ def candidates(slot: str, rule: int, mentions: Sequence[Mention], titles: Sequen
                        if singular(m) and m.value.qualifier == "exact"}) for ms in by_article.values()),
                 default=0)
     hit_title = any(a.title and _hit_words().search(a.title) for a in articles)
+    words = _hit_words() if slot == "injured" else _dead_words()
+    no_title_words = not any(a.title and words.search(a.title) for a in articles)
+    nothing_in_lead = not any(m.evidence.field == "title" or _lead(m) for m in main if m.slot == slot)
     implied_only = all(m.confidence < 0.8 for m in main if m.slot == slot)
     rows = []
     for v in values:
@@ -144,6 +155,7 @@ def candidates(slot: str, rule: int, mentions: Sequence[Mention], titles: Sequen
             float(v == 0 and implied_only),
             float(v == rule + 1),
             float(v == rule + 1 and apart >= 2), float(v >= 1 and hit_title),
+            float(v == 0 and no_title_words), float(v == 0 and nothing_in_lead),
         ])
     return values, rows
 
