@@ -64,7 +64,8 @@ def reconcile_casualties(
     titles = [*mentions, *title_context]
     if killed:
         killed = _title_floor(killed, titles, 0)
-    killed = choose("killed", killed, mentions, titles, articles, 0)
+    if policy == "latest":  # the learned check is part of the default policy only
+        killed = choose("killed", killed, mentions, titles, articles, 0)
     if killed:
         facts["killed"] = killed
     dead = _victims_dead(killed)
@@ -79,7 +80,8 @@ def reconcile_casualties(
     total_dead = killed.best if killed and isinstance(killed.best, int) else 0
     if injured:
         injured = _title_floor(injured, titles, total_dead)
-    injured = choose("injured", injured, later, titles, articles, total_dead)
+    if policy == "latest":
+        injured = choose("injured", injured, later, titles, articles, total_dead)
     if injured:
         facts["injured"] = injured
     return facts
