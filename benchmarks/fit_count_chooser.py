@@ -7,7 +7,8 @@ the GVA gold figure. Killed is fitted first; injured is recorded with that kille
 place (its candidates depend on the toll). Printed per set: the rules alone, the model fitted
 on all events (what ``--write`` stores in ``data/chooser.json``), and the two-fold
 cross-validated figure: each half (crc32 of the event id) scored by models fitted on the
-other half only. A slot whose cross-validated gain over the rules is below ``MIN_GAIN`` of its
+other half only; and the ceiling, the share of events whose gold figure is among the
+candidates. A slot whose cross-validated gain over the rules is below ``MIN_GAIN`` of its
 events (pooled over both sets) is left to the rules: no weights are stored for it.
 
 Usage:
@@ -102,6 +103,17 @@ SCORED: dict = {}
 MIN_GAIN = 0.005
 
 
+def ceiling(records: dict, gold: dict, name: str) -> str:
+    """The share of events whose gold figure is among the chooser's candidates (0 where the
+    rules found no figure): the most any choice among them could get right."""
+    cells = []
+    for slot in ("killed", "injured"):
+        ids = [e for e in SCORED[name] if gold[name].get(e, {}).get(slot) is not None]
+        hit = sum(gold[name][e][slot] in records.get((name, e, slot), ([0],))[0] for e in ids)
+        cells.append(f"{slot} {hit / len(ids):.1%}")
+    return ", ".join(cells)
+
+
 def cv_gain(base: dict, crossed: dict, gold: dict, slot: str, weights: dict) -> bool:
     """Whether the cross-validated model gets at least ``MIN_GAIN`` of the events of ``slot``
     more right than the rules, pooled over the sets (``crossed``: records per half, or one
@@ -146,6 +158,7 @@ def main() -> None:
         injured = dict.fromkeys(halves)
     for name in SETS:
         print(f"{name}:")
+        print("  ceiling:  ", ceiling(base, gold, name))
         print("  rules:    ", accuracy(gold, name, lambda e, s: predict(base, name, e, s, None)))
         print("  full fit: ", accuracy(gold, name, lambda e, s: predict(
             with_killed["all"], name, e, s, (killed if s == "killed" else injured)["all"])))
