@@ -176,8 +176,8 @@ def main() -> None:
     if args.write:
         doc = json.loads(WEIGHTS.read_text())
         doc.update(features=list(chooser.FEATURES), l2=args.l2,
-                   weights={s: w for s, w in (("killed", killed["all"]), ("injured", injured["all"]))
-                            if w is not None})
+                   weights={s: w for s, w in (("killed", killed["all"]),
+                                              ("injured", injured["all"])) if w is not None})
         WEIGHTS.write_text(json.dumps(doc, indent=1) + "\n")
         print(f"wrote {WEIGHTS}")
     print(f"{time.perf_counter() - started:.0f} s, load {os.getloadavg()[0]:.2f}")

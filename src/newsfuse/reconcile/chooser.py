@@ -54,10 +54,15 @@ def load_weights() -> dict[str, list[float]] | None:
     return data.get("weights") or None
 
 
+@lru_cache(maxsize=1)
+def _slots() -> dict:
+    path = resources.files("newsfuse.reconcile") / "data" / "slots.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=2)
 def _title_words(kind: str) -> re.Pattern:
-    path = resources.files("newsfuse.reconcile") / "data" / "slots.json"
-    return re.compile(json.loads(path.read_text(encoding="utf-8"))["title_hit_only"][kind], re.I)
+    return re.compile(_slots()["title_hit_only"][kind], re.I)
 
 
 def _hit_words() -> re.Pattern:
@@ -76,7 +81,7 @@ def _shot_singles(mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def _lead(m: Mention) -> bool:
-    return m.evidence.field != "title" and m.evidence.start < 250
+    return m.evidence.field != "title" and m.evidence.start < _slots()["lead_chars"]
 
 
 def candidates(slot: str, rule: int, mentions: Sequence[Mention], titles: Sequence[Mention],
@@ -120,12 +125,14 @@ def candidates(slot: str, rule: int, mentions: Sequence[Mention], titles: Sequen
     n = max(len(speaking), 1)
     silent = 1 - len(speaking) / max(len(articles), 1)
     apart = max((len({m.sentence.start if m.sentence else m.evidence.start for m in ms
-                       if singular(m) and m.value.qualifier == "exact"}) for ms in by_article.values()),
+                       if singular(m) and m.value.qualifier == "exact"})
+                 for ms in by_article.values()),
                 default=0)
     hit_title = any(a.title and _hit_words().search(a.title) for a in articles)
     words = _hit_words() if slot == "injured" else _dead_words()
     no_title_words = not any(a.title and words.search(a.title) for a in articles)
-    nothing_in_lead = not any(m.evidence.field == "title" or _lead(m) for m in main if m.slot == slot)
+    nothing_in_lead = not any(m.evidence.field == "title" or _lead(m)
+                              for m in main if m.slot == slot)
     implied_only = all(m.confidence < 0.8 for m in main if m.slot == slot)
     rows = []
     for v in values:
@@ -201,8 +208,8 @@ def choose(slot: str, fact: Fact | None, mentions: Sequence[Mention], titles: Se
 
 
 def _new_fact(slot: str, figure: int, support: Sequence[Mention], cited) -> Fact:
-    """A figure the rules did not state (no injured figure, but a title's people shot minus the dead):
-    single-source unless several articles support it; a derived figure's confidence."""
+    """A figure the rules did not state (no injured figure, but a title's people shot minus the
+    dead): single-source unless several articles support it; a derived figure's confidence."""
     origins = {m.article_id for m in support}
     weights = [evidence_weight(m.attribution.kind, bool(m.hedge), False) * DERIVED for m in support]
     status = FactStatus.SINGLE_SOURCE if len(origins) <= 1 else FactStatus.AGREED
