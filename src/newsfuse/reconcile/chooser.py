@@ -8,7 +8,7 @@ as their own figure, whether it is the largest, the latest, said by an official,
 singular phrases... (:data:`FEATURES`). The highest score wins; the rules' figure wins ties.
 Weights live in ``data/chooser.json``, fitted by ``benchmarks/fit_count_chooser.py`` (a
 conditional logit over each event's candidates, cross-validated over two halves of the
-development events). docs/reconcile.md, "Counts" 10, has the figures.
+development events). docs/reconcile.md, "Counts" 9 and "Per-event counts", has the figures.
 """
 
 from __future__ import annotations
