@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from newsfuse.model import Article, CountValue, Fact, Mention
+from newsfuse.reconcile.chooser import choose
 from newsfuse.reconcile.counts import article_figure, reconcile_count, singular
 from newsfuse.reconcile.sources import SourceGroups, fact_mention
 from newsfuse.reconcile.titles import title_figures
@@ -62,7 +63,11 @@ def reconcile_casualties(
     killed = people_hit("killed", mentions, articles, groups, policy)
     titles = [*mentions, *title_context]
     if killed:
-        facts["killed"] = killed = _title_floor(killed, titles, 0)
+        killed = _title_floor(killed, titles, 0)
+    if policy == "latest":  # the learned check is part of the default policy only
+        killed = choose("killed", killed, mentions, titles, articles, 0)
+    if killed:
+        facts["killed"] = killed
     dead = _victims_dead(killed)
     if dead:
         mentions = _anaphoric_hurt_dropped(mentions)
@@ -72,9 +77,13 @@ def reconcile_casualties(
         small = dead <= _slots()["hospital_follows_victims_up_to"]
         died = dead if small else min(dead, _died_in_hospital(mentions))
         injured = _injured_from_hospital(later, articles, groups, policy, died)
+    total_dead = killed.best if killed and isinstance(killed.best, int) else 0
     if injured:
-        total_dead = killed.best if killed and isinstance(killed.best, int) else 0
-        facts["injured"] = _title_floor(injured, titles, total_dead)
+        injured = _title_floor(injured, titles, total_dead)
+    if policy == "latest":
+        injured = choose("injured", injured, later, titles, articles, total_dead)
+    if injured:
+        facts["injured"] = injured
     return facts
 
 

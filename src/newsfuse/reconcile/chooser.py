@@ -1,0 +1,218 @@
+"""A learned check on the killed/injured ``best``: re-rank the figures an event's reports give.
+
+The rules (``counts``, ``casualties``) pick one figure per event. The chooser lists every
+candidate the event's reports allow for the slot (the rules' figure, 0, each stated figure,
+each article's own figure, each title figure, people "shot" minus the dead) and scores each
+with a linear model over a few features: how many articles state it, in their lead or title,
+as their own figure, whether it is the largest, the latest, said by an official, told only by
+singular phrases... (:data:`FEATURES`). The highest score wins; the rules' figure wins ties.
+Weights live in ``data/chooser.json``, fitted by ``benchmarks/fit_count_chooser.py`` (a
+conditional logit over each event's candidates, cross-validated over two halves of the
+development events). docs/reconcile.md, "Counts" 9 and "Per-event counts", has the figures.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from importlib import resources
+
+from newsfuse.model import Article, CountValue, Fact, FactStatus, Mention
+from newsfuse.reconcile.confidence import confidence, evidence_weight
+from newsfuse.reconcile.counts import article_figure, contains, singular
+from newsfuse.reconcile.sources import fact_mention
+from newsfuse.reconcile.titles import title_figures
+
+#: The features of a candidate, in the order of the weights.
+FEATURES = (
+    "rule", "zero", "one", "log_value", "above_rule", "below_rule", "is_max",
+    "articles", "article_share", "own_figure", "own_share", "titles", "lead", "at_least",
+    "singular_only", "background", "latest", "first", "official", "shot_minus_dead",
+    "critical", "above_rule_many", "zero_no_title", "zero_silent", "zero_implied_only",
+    "plus_one", "plus_one_told_apart", "title_hit", "zero_no_title_words", "zero_nothing_in_lead",
+)
+#: The mention slots that give candidates for each chooser slot.
+SOURCES = {"killed": ("killed",), "injured": ("injured", "critical")}
+#: The certainty of a figure only the chooser gives (like a derived "shot minus killed").
+DERIVED = 0.7
+_OFFICIAL = {"police", "official", "ministry", "hospital", "medical"}
+
+#: Hook for ``benchmarks/fit_count_chooser.py``: called with (slot, candidates, rows).
+recorder: Callable[[str, list[int], list[list[float]]], None] | None = None
+
+
+@lru_cache(maxsize=1)
+def load_weights() -> dict[str, list[float]] | None:
+    """Slot -> weights (in :data:`FEATURES` order) from ``data/chooser.json``; None if unfit."""
+    path = resources.files("newsfuse.reconcile") / "data" / "chooser.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("features") != list(FEATURES):
+        return None
+    return data.get("weights") or None
+
+
+@lru_cache(maxsize=1)
+def _slots() -> dict:
+    path = resources.files("newsfuse.reconcile") / "data" / "slots.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=2)
+def _title_words(kind: str) -> re.Pattern:
+    return re.compile(_slots()["title_hit_only"][kind], re.I)
+
+
+def _hit_words() -> re.Pattern:
+    return _title_words("hit")
+
+
+def _dead_words() -> re.Pattern:
+    return _title_words("dead")
+
+
+def _shot_singles(mentions: Sequence[Mention]) -> list[Mention]:
+    """Main-event text mentions of one person shot ("a woman who was shot")."""
+    return [m for m in mentions if m.slot == "other_count" and isinstance(m.value, CountValue)
+            and m.value.population == "shot" and m.scope == "main" and m.evidence.field != "title"
+            and m.value.low == 1 and m.value.high == 1]
+
+
+def _lead(m: Mention) -> bool:
+    return m.evidence.field != "title" and m.evidence.start < _slots()["lead_chars"]
+
+
+def candidates(slot: str, rule: int, mentions: Sequence[Mention], titles: Sequence[Mention],
+               articles: Sequence[Article], dead: int) -> tuple[list[int], list[list[float]]]:
+    """The figures the event's reports allow for ``slot``, and each one's features.
+
+    Args:
+        slot: ``killed`` or ``injured``.
+        rule: the figure the rules chose (0 when none).
+        mentions: the mentions the rules saw for the slot (claims).
+        titles: claims and title context (for the title figures).
+        articles: the event's articles (publication order).
+        dead: the event's toll (for injured: people shot minus the dead).
+
+    Returns:
+        (candidate figures, one feature row per candidate).
+    """
+    pool = [m for m in mentions if m.slot in SOURCES[slot] and isinstance(m.value, CountValue)
+            and m.value.subset_of != slot and m.value.qualifier != "vague"]
+    main = [m for m in pool if m.scope == "main"]
+    by_article: dict[str, list[Mention]] = {}
+    for m in main:
+        if m.slot == slot:
+            by_article.setdefault(m.article_id, []).append(m)
+    own = {a: article_figure(ms).value.low for a, ms in by_article.items()}
+    stated: dict[int, set[str]] = {}
+    for m in main:
+        if m.value.qualifier == "exact":
+            stated.setdefault(m.value.low, set()).add(m.article_id)
+    title_of = {}
+    for value, m in title_figures(titles, slot, dead):
+        title_of.setdefault(value, set()).add(m.article_id)
+    shot = {max((m.value.point or 0) - dead, 0) for m in titles
+            if m.slot == "other_count" and m.value.population == "shot" and m.scope == "main"
+            and m.value.qualifier == "exact"} if slot == "injured" else set()
+    told = {v for v in (*stated, *own.values(), *title_of, *shot)}
+    values = sorted({0, rule, *told})
+    top = max(values)
+    order = [a.id for a in sorted(articles, key=lambda a: (a.published is None, a.published or 0))]
+    speaking = {m.article_id for m in main} | {a for s in title_of.values() for a in s}
+    n = max(len(speaking), 1)
+    silent = 1 - len(speaking) / max(len(articles), 1)
+    apart = max((len({m.sentence.start if m.sentence else m.evidence.start for m in ms
+                       if singular(m) and m.value.qualifier == "exact"})
+                 for ms in by_article.values()),
+                default=0)
+    hit_title = any(a.title and _hit_words().search(a.title) for a in articles)
+    words = _hit_words() if slot == "injured" else _dead_words()
+    no_title_words = not any(a.title and words.search(a.title) for a in articles)
+    nothing_in_lead = not any(m.evidence.field == "title" or _lead(m)
+                              for m in main if m.slot == slot)
+    implied_only = all(m.confidence < 0.8 for m in main if m.slot == slot)
+    rows = []
+    for v in values:
+        says = stated.get(v, set())
+        exact_v = [m for m in main if m.value.qualifier == "exact" and m.value.low == v]
+        in_order = [a for a in order if a in says]
+        owners = sum(1 for f in own.values() if f == v)
+        rows.append([
+            float(v == rule), float(v == 0), float(v == 1), math.log1p(v),
+            float(v > rule), float(v < rule), float(v == top and v > 0),
+            math.log1p(len(says)), len(says) / n, math.log1p(owners), owners / n,
+            math.log1p(len(title_of.get(v, ()))),
+            math.log1p(len({m.article_id for m in exact_v if _lead(m)})),
+            math.log1p(len({m.article_id for m in main
+                            if m.value.qualifier != "exact" and m.value.low == v})),
+            float(bool(exact_v) and all(singular(m) for m in exact_v)),
+            math.log1p(len({m.article_id for m in pool if m.scope != "main"
+                            and contains(m.value, v) and m.value.high is not None})),
+            float(bool(order) and bool(in_order) and in_order[-1] == order[-1]),
+            float(bool(order) and bool(in_order) and in_order[0] == order[0]),
+            float(any(m.attribution.kind in _OFFICIAL for m in exact_v)),
+            float(v in shot),
+            float(any(m.slot != slot for m in exact_v)),
+            float(v > rule and len(says) > 1),
+            float(v == 0 and not title_of),
+            silent if v == 0 else 0.0,
+            float(v == 0 and implied_only),
+            float(v == rule + 1),
+            float(v == rule + 1 and apart >= 2), float(v >= 1 and hit_title),
+            float(v == 0 and no_title_words), float(v == 0 and nothing_in_lead),
+        ])
+    return values, rows
+
+
+def choose(slot: str, fact: Fact | None, mentions: Sequence[Mention], titles: Sequence[Mention],
+           articles: Sequence[Article], dead: int) -> Fact | None:
+    """``fact`` with ``best`` replaced by the chooser's figure when it differs (Args as
+    :func:`candidates`; ``fact`` None: the rules found no figure, taken as 0). The figure's own
+    mentions then support it, the rules' become conflicting, and ``low``/``high`` widen to hold
+    it. Returns None where there was no fact and the chooser keeps 0."""
+    if slot not in SOURCES or (fact is not None and not isinstance(fact.best, int)):
+        return fact
+    rule = fact.best if fact is not None else 0
+    values, rows = candidates(slot, rule, mentions, titles, articles, dead)
+    if recorder is not None:
+        recorder(slot, values, rows)
+    weights = (load_weights() or {}).get(slot)
+    if not weights:
+        return fact
+    scores = [sum(w * x for w, x in zip(weights, row, strict=True)) for row in rows]
+    figure = values[max(range(len(values)), key=lambda i: (scores[i], values[i] == rule))]
+    if figure == rule:
+        return fact
+    support = [m for m in [*mentions, *titles] if m.slot in SOURCES[slot]
+               and isinstance(m.value, CountValue) and m.scope == "main"
+               and m.value.qualifier == "exact" and m.value.low == figure]
+    if not support:  # people shot minus the dead
+        support = _shot_singles(titles) or [m for m in titles if m.slot == "other_count"
+                                            and m.value.population == "shot" and m.scope == "main"]
+    cited = [fact_mention(m) for m in {m.id: m for m in support}.values()]
+    if fact is None:
+        return _new_fact(slot, figure, support, cited)
+    chosen = fact.model_copy(deep=True)
+    chosen.best = figure
+    chosen.low = min(chosen.low if chosen.low is not None else figure, figure)
+    if chosen.high is not None and chosen.high < figure:
+        chosen.high = figure
+    if isinstance(chosen.value, dict) and isinstance(chosen.value.get("victims"), int):
+        chosen.value = {**chosen.value, "victims": max(chosen.value["victims"] + figure - rule, 0)}
+    chosen.conflicting = [*chosen.mentions, *chosen.conflicting]
+    chosen.mentions = cited
+    return chosen
+
+
+def _new_fact(slot: str, figure: int, support: Sequence[Mention], cited) -> Fact:
+    """A figure the rules did not state (no injured figure, but a title's people shot minus the
+    dead): single-source unless several articles support it; a derived figure's confidence."""
+    origins = {m.article_id for m in support}
+    weights = [evidence_weight(m.attribution.kind, bool(m.hedge), False) * DERIVED for m in support]
+    status = FactStatus.SINGLE_SOURCE if len(origins) <= 1 else FactStatus.AGREED
+    return Fact(slot=slot, best=figure, low=figure, high=figure, status=status, mentions=cited,
+                sources=max(len(origins), 1), value={"derived_from": "chooser"},
+                confidence=confidence(weights or [0.5], 1.0, status.value, slot))
