@@ -48,10 +48,20 @@ class OnlineClusterer(CorrectionsMixin):
         >>> events, duplicates = clusterer.events(), clusterer.duplicates
     """
 
+    keep_features = False  # the default for states saved before the option existed
+
     def __init__(
-        self, params: ClusterParams | None = None, corrections=(), *, forget_closed: bool = False
+        self,
+        params: ClusterParams | None = None,
+        corrections=(),
+        *,
+        forget_closed: bool = False,
+        keep_features: bool = False,
     ) -> None:
         self.params = params or load_params()
+        # keep_features: a closed event's articles keep their features, for batch mode's second
+        # look (recheck.py); a stream drops them, so memory follows the open events.
+        self.keep_features = keep_features
         # forget_closed: a closed event's articles also leave the duplicate index and the
         # placement records, so memory (and a saved state, see state.py) holds only open events.
         self.forget_closed = forget_closed
@@ -258,8 +268,9 @@ class OnlineClusterer(CorrectionsMixin):
             if key in self._index:
                 self._index.remove(key)
             # Only its profile is scored again (follow-ups): its articles' features can go.
-            for article_id in self._events[key].article_ids:
-                self._feats.pop(article_id, None)
+            if not self.keep_features:
+                for article_id in self._events[key].article_ids:
+                    self._feats.pop(article_id, None)
             if dormant and self.params.follow_up_days:
                 self.__dict__.setdefault("_dormant", deque()).append((self._events[key].last_day, key))
             else:
