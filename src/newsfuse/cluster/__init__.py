@@ -2,8 +2,8 @@
 
 Public API::
 
-    cluster_articles(articles, analysed, mentions_by_article_id, *, progress, corrections, params)
-        -> (events, duplicates)                        # batch: the stream in publication order
+    cluster_articles(articles, analysed, mentions_by_article_id, *, progress, corrections, params, recheck)
+        -> (events, duplicates)      # batch: the stream in publication order, then recheck.py
     OnlineClusterer(params=None, corrections=())       # streaming: .add(article, analysed, mentions)
     apply_corrections(events, corrections, *, published=None, strict=False) -> events
     group_by_field(articles, analysed, field)          # events from an input field instead
