@@ -3,7 +3,7 @@ two-fold cross-validation so the figures reported are on articles the fit did no
 
 The data is exactly what ``newsfuse brief`` hands the clusterer (ingested articles with their
 dates, analyse output, extracted mentions; cached by cluster_data.py). Per configuration
-(``use_mentions`` × ``max_gap_days`` × ``window_days``):
+(``use_mentions`` × ``max_gap_days`` × ``window_days`` × ``recheck_max_size``):
 
 1. Replay each set in publication order with the gold events as the clustering (teacher
    forcing): for every article, the open events the index offers (and its gold event) that
@@ -11,8 +11,10 @@ dates, analyse output, extracted mentions; cached by cluster_data.py). Per confi
 2. Every set is split in two halves: ECB+ by topic parity (a topic's two look-alike events stay
    together), the GVA/GVC sets by a hash of the gold event id. For each fold, one logistic
    regression on the pairs of the training half of all sets (each set weighted equally); the
-   threshold is chosen on the training half's articles (the real online clusterer over the whole
-   stream, scored on that half); the figures of the other half are the held-out figures.
+   threshold is chosen on the training half's articles (the real clusterer over the whole
+   stream, as ``cluster_articles`` runs it: the online pass, then batch mode's second look at
+   small events, recheck.py; scored on that half); the figures of the other half are the
+   held-out figures.
 3. The final parameters: the configuration with the best held-out objective (mean B³ F1 + 0.5 ×
    mean ARI over the sets), refit on all pairs, its threshold chosen on all articles.
 
@@ -178,21 +180,25 @@ def main() -> None:
     parser.add_argument("--mentions", default="0,1", help="use_mentions values to try")
     parser.add_argument("--gaps", default="10", help="max_gap_days values to try")
     parser.add_argument("--windows", default="45,90", help="window_days values to try")
+    parser.add_argument("--recheck-sizes", default="5", help="recheck_max_size values to try (0: off)")
     args = parser.parse_args()
     memoise_features()
     start = time.perf_counter()
     data = {name: load_set(Path(args.data) / name) for name in args.sets}
     base = load_params()
     configs = [
-        dataclasses.replace(base, use_mentions=bool(int(m)), max_gap_days=float(g), window_days=int(d))
+        dataclasses.replace(
+            base, use_mentions=bool(int(m)), max_gap_days=float(g), window_days=int(d), recheck_max_size=int(r)
+        )
         for m in args.mentions.split(",")
         for g in args.gaps.split(",")
         for d in args.windows.split(",")
+        for r in args.recheck_sizes.split(",")
     ]
     best = None
     for config in configs:
         print(f"== use_mentions={config.use_mentions} max_gap_days={config.max_gap_days} "
-              f"window_days={config.window_days}")
+              f"window_days={config.window_days} recheck_max_size={config.recheck_max_size}")
         pairs = []
         for name, (articles, analysed, mentions, _) in data.items():
             x, y, halves, recall = gold_pairs(articles, analysed, mentions, config)
@@ -214,7 +220,7 @@ def main() -> None:
     weights, bias = fit_weights(pairs, {0, 1}, args.C)
     params, figures, _ = tune_threshold(data, dataclasses.replace(config, weights=weights, bias=bias), {0, 1})
     print(f"final: use_mentions={params.use_mentions} max_gap_days={params.max_gap_days} "
-          f"window_days={params.window_days} "
+          f"window_days={params.window_days} recheck_max_size={params.recheck_max_size} "
           f"threshold {params.threshold}\n  all articles: {line(figures)}")
     for n, v in zip(FEATURE_NAMES, weights, strict=True):
         print(f"  {n:22s} {v:+.3f}")

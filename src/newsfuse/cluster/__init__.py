@@ -2,8 +2,8 @@
 
 Public API::
 
-    cluster_articles(articles, analysed, mentions_by_article_id, *, progress, corrections, params)
-        -> (events, duplicates)                        # batch: the stream in publication order
+    cluster_articles(articles, analysed, mentions_by_article_id, *, progress, corrections, params, recheck)
+        -> (events, duplicates)      # batch: the stream in publication order, then recheck.py
     OnlineClusterer(params=None, corrections=())       # streaming: .add(article, analysed, mentions)
     apply_corrections(events, corrections, *, published=None, strict=False) -> events
     group_by_field(articles, analysed, field)          # events from an input field instead
@@ -23,6 +23,7 @@ from newsfuse.cluster.corrections import apply_corrections, event_id_for, seed_o
 from newsfuse.cluster.dedup import NearDuplicateIndex, wire_source
 from newsfuse.cluster.online import OnlineClusterer
 from newsfuse.cluster.params import ClusterParams, load_params
+from newsfuse.cluster.recheck import recheck_small_events
 from newsfuse.cluster.state import load_state, save_state
 from newsfuse.model import Analysed, Article, Correction, Duplicate, Event, Mention
 
@@ -105,8 +106,11 @@ def cluster_articles(
     progress=None,
     corrections: Sequence[Correction] = (),
     params: ClusterParams | None = None,
+    recheck: bool = True,
 ) -> tuple[list[Event], list[Duplicate]]:
-    """Cluster a whole corpus: exactly the stream of its articles in publication order.
+    """Cluster a whole corpus: the stream of its articles in publication order, then a second
+    look at the small events (``recheck.py``; off with ``recheck=False``, and then exactly the
+    streamed result).
 
     Args:
         articles: the articles (any order).
@@ -115,16 +119,21 @@ def cluster_articles(
         progress: ``progress("cluster", done, total)``.
         corrections: merges/splits to keep (see :func:`apply_corrections`).
         params: parameters (default: the fitted ``params.json``).
+        recheck: move articles that fail the leave-one-out check out of small events
+            (:func:`~newsfuse.cluster.recheck.recheck_small_events`); False gives exactly what
+            an :class:`OnlineClusterer` fed the same stream gives.
 
     Returns:
         (events ordered by first article, near-duplicates found).
     """
     by_id = {a.article_id: a for a in analysed}
-    clusterer = OnlineClusterer(params, corrections)
+    clusterer = OnlineClusterer(params, corrections, keep_features=recheck)
     order = publication_order(articles)
     for done, i in enumerate(order, 1):
         article = articles[i]
         clusterer.add(article, by_id.get(article.id), mentions.get(article.id))
         if progress:
             progress("cluster", done, len(order))
+    if recheck:
+        recheck_small_events(clusterer)
     return clusterer.events(), clusterer.duplicates

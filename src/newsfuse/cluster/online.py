@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import heapq
 import math
-import zlib
 from collections import Counter, deque
-from functools import lru_cache
 from operator import itemgetter
 
 import numpy as np
 from usearch.index import Index
 
-from newsfuse.cluster.corrections import event_id_for, seed_of, validate_correction
+from newsfuse.cluster.ann import EMBED_DIMS, index_vector
+from newsfuse.cluster.constraints import CorrectionsMixin
+from newsfuse.cluster.corrections import event_id_for
 from newsfuse.cluster.dedup import NearDuplicateIndex, wire_source
 from newsfuse.cluster.features import ArticleFeatures, article_features
 from newsfuse.cluster.params import ClusterParams, load_params
@@ -28,20 +28,12 @@ from newsfuse.cluster.sources import ArticleInfo, build_event
 from newsfuse.cluster.similarity import MAX_MEMBERS, EventProfile, pair_features, score
 from newsfuse.model import Analysed, Article, Correction, Duplicate, Event, Mention
 
-EMBED_DIMS = 384
 #: Rarest names of an article looked up in the name postings, and events kept per name.
 NAME_LOOKUPS = 4
 NAME_POSTINGS = 4
 
 
-@lru_cache(maxsize=200_000)
-def _name_slot(name: str, dims: int) -> tuple[int, float]:
-    """Hashed dimension and sign of a name in the index vector (stable across runs)."""
-    h = zlib.crc32(name.encode())
-    return h % dims, (1.0 if h & 1 << 31 else -1.0)
-
-
-class OnlineClusterer:
+class OnlineClusterer(CorrectionsMixin):
     """Streaming event clustering with near-duplicate detection and user corrections.
 
     Args:
@@ -56,10 +48,20 @@ class OnlineClusterer:
         >>> events, duplicates = clusterer.events(), clusterer.duplicates
     """
 
+    keep_features = False  # the default for states saved before the option existed
+
     def __init__(
-        self, params: ClusterParams | None = None, corrections=(), *, forget_closed: bool = False
+        self,
+        params: ClusterParams | None = None,
+        corrections=(),
+        *,
+        forget_closed: bool = False,
+        keep_features: bool = False,
     ) -> None:
         self.params = params or load_params()
+        # keep_features: a closed event's articles keep their features, for batch mode's second
+        # look (recheck.py); a stream drops them, so memory follows the open events.
+        self.keep_features = keep_features
         # forget_closed: a closed event's articles also leave the duplicate index and the
         # placement records, so memory (and a saved state, see state.py) holds only open events.
         self.forget_closed = forget_closed
@@ -248,34 +250,8 @@ class OnlineClusterer:
 
     # --- the index ----------------------------------------------------------------------------
 
-    def _vector(self, embedding: np.ndarray, names) -> np.ndarray:
-        p = self.params
-        vec = np.zeros(EMBED_DIMS + p.entity_dims, dtype=np.float32)
-        if embedding is not None and embedding.size == EMBED_DIMS:
-            norm = float(np.linalg.norm(embedding))
-            if norm:
-                vec[:EMBED_DIMS] = embedding / norm * p.ann_embedding_weight
-        if isinstance(names, ArticleFeatures):
-            bag = Counter(names.persons | names.places | names.others)
-        else:
-            bag = names
-        if bag:
-            df, slots, signs = self._entity_df, [], []
-            for name in bag:
-                slot, sign = _name_slot(name, p.entity_dims)
-                slots.append(slot)
-                signs.append(sign)
-            n = len(bag)
-            counts = np.fromiter(bag.values(), np.float64, n)
-            dfs = np.fromiter((df[name] for name in bag), np.float64, n)
-            idf = np.log((self._seen + 1) / (dfs + 1)) + 1.0  # entity_idf, for all names at once
-            ent = np.bincount(slots, np.asarray(signs) * idf * np.sqrt(counts), minlength=p.entity_dims)
-            norm = float(np.linalg.norm(ent))
-            if norm:
-                vec[EMBED_DIMS:] = ent / norm * p.ann_entity_weight
-        if not vec.any():
-            vec[0] = 1e-6
-        return vec
+    def _vector(self, embedding: np.ndarray | None, names) -> np.ndarray:
+        return index_vector(embedding, names, self.params, self._entity_df, self._seen)
 
     def _reindex(self, event: EventProfile) -> None:
         if event.key in self._index:
@@ -292,8 +268,9 @@ class OnlineClusterer:
             if key in self._index:
                 self._index.remove(key)
             # Only its profile is scored again (follow-ups): its articles' features can go.
-            for article_id in self._events[key].article_ids:
-                self._feats.pop(article_id, None)
+            if not self.keep_features:
+                for article_id in self._events[key].article_ids:
+                    self._feats.pop(article_id, None)
             if dormant and self.params.follow_up_days:
                 self.__dict__.setdefault("_dormant", deque()).append((self._events[key].last_day, key))
             else:
@@ -320,114 +297,6 @@ class OnlineClusterer:
             seq, key = heapq.heappop(self._by_seq)
             if key in self._events and self._events[key].last_seq == seq:
                 self._close(key)
-
-    # --- corrections --------------------------------------------------------------------------
-
-    def _find(self, article_id: str) -> str:
-        root = article_id
-        while self._must.get(root, root) != root:
-            root = self._must[root]
-        return root
-
-    def _link(self, a: str, b: str) -> None:
-        ra, rb = self._find(a), self._find(b)
-        if ra != rb:
-            self._must[rb] = ra
-            self._must.setdefault(ra, ra)
-
-    def _constrain(self, correction: Correction) -> None:
-        validate_correction(correction)
-        self.corrections.append(correction)
-        if correction.action == "merge":
-            seeds = [s for s in map(seed_of, correction.event_ids) if s]
-            for other in seeds[1:]:
-                self._link(seeds[0], other)
-        else:
-            seed = seed_of(correction.event_ids[0])
-            first = correction.article_ids[0]
-            for article_id in correction.article_ids:
-                self._link(first, article_id)
-                if seed and seed != article_id:
-                    self._cannot.setdefault(article_id, set()).add(seed)
-                    self._cannot.setdefault(seed, set()).add(article_id)
-
-    def _forced_event(self, article_id: str) -> int | None:
-        if article_id not in self._must:
-            return None
-        root = self._find(article_id)
-        for other, info in self._info.items():
-            if other in self._must and self._find(other) == root:
-                return info.event
-        return None
-
-    def _excluded_events(self, article_id: str) -> set[int]:
-        return {self._info[o].event for o in self._cannot.get(article_id, ()) if o in self._info}
-
-    def apply_correction(self, correction: Correction) -> None:
-        """Apply a merge or split now and keep it as a constraint for the articles still to come.
-
-        Raises:
-            ConfigError: a malformed correction.
-        """
-        self._constrain(correction)
-        keys = [self._key_of(e) for e in correction.event_ids]
-        if correction.action == "merge":
-            keys = list(dict.fromkeys(k for k in keys if k is not None))
-            for key in keys[1:]:
-                self._absorb(keys[0], key)
-        elif keys[0] is not None:
-            self._split(keys[0], correction.article_ids)
-
-    def _key_of(self, event_id: str) -> int | None:
-        for key, event in self._events.items():
-            if event.id == event_id and event.article_ids:
-                return key
-        seed = seed_of(event_id)
-        return self._info[seed].event if seed in self._info else None
-
-    def _absorb(self, target_key: int, other_key: int) -> None:
-        target = self._events[target_key]
-        for article_id in list(self._events[other_key].article_ids):
-            self._move(article_id, target)
-        self._events[other_key].article_ids.clear()
-        self._close(other_key)
-        self._rebuild(target)
-
-    def _split(self, key: int, article_ids: list[str]) -> None:
-        event = self._events[key]
-        moving = [a for a in article_ids if a in event.article_ids]
-        if not moving or len(moving) == len(event.article_ids):
-            return
-        new_key = self._new_key()
-        new = EventProfile(key=new_key, id=event_id_for(moving[0]), seed=moving[0])
-        self._events[new_key] = new
-        self._open.add(new_key)
-        for article_id in moving:
-            event.article_ids.remove(article_id)
-            self._move(article_id, new)
-        self._rebuild(event)
-        self._rebuild(new)
-
-    def _move(self, article_id: str, target: EventProfile) -> None:
-        if article_id not in target.article_ids:
-            target.article_ids.append(article_id)
-        self._info[article_id].event = target.key
-
-    def _rebuild(self, event: EventProfile) -> None:
-        """Recompute a profile from its members (after a correction moved articles)."""
-        fresh = EventProfile(key=event.key, id=event.id, seed=event.seed)
-        order = sorted(event.article_ids, key=lambda a: self._info[a].seq)
-        for article_id in order:
-            if article_id not in self._feats:  # a closed event's article: membership only
-                fresh.article_ids.append(article_id)
-                continue
-            feats, weights = self._feats[article_id]
-            fresh.touch(feats)
-            if self._info[article_id].folded:
-                fresh.fold(feats, weights, self.params.max_terms)
-        self._events[event.key] = fresh
-        if fresh.article_ids and fresh.key in self._open:
-            self._reindex(fresh)
 
     # --- placement look-ups (cost independent of the number of events) --------------------------
 

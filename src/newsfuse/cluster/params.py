@@ -36,6 +36,9 @@ class ClusterParams:
             (within the noise of the halves), so they are off.
         follow_up_days: a closed event stays reachable, through the name postings, for an
             article that names one of its people this many days after its last article (0: off).
+        recheck_max_size: batch mode only (``cluster_articles``): events of at most this many
+            articles are checked again once the corpus is complete, and an article that would not
+            join the rest of its event leaves it (``recheck.py``; 0 or 1: off).
     """
 
     weights: tuple[float, ...]
@@ -56,6 +59,7 @@ class ClusterParams:
     dup_min_words: int = 30
     use_mentions: bool = False
     follow_up_days: int = 0
+    recheck_max_size: int = 0
     feature_names: tuple[str, ...] = field(default=FEATURE_NAMES)
 
     def __post_init__(self) -> None:
