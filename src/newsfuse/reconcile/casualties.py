@@ -200,15 +200,17 @@ def _lower(v: CountValue, by: int) -> CountValue:
 
 def people_hit(slot, mentions, articles, groups, policy) -> Fact | None:
     """Killed or injured, attackers reported apart added to an explicit count of victims
-    ("two victims killed before the gunman shot himself" -> 3). A figure of "people" is taken
-    to include the attackers already."""
+    ("two victims killed before the gunman shot himself" -> 3, "killed his son, then himself"
+    -> 2). A figure of "people" only is taken to include the attackers already."""
     people = reconcile_count(slot, mentions, articles, groups, policy=policy, who=VICTIMS)
     attackers = reconcile_count(slot, mentions, articles, groups, policy=policy, who=ATTACKERS)
     if not attackers:
         return people
-    if people and not all(_who(m.mention_id, mentions) == "victims" for m in people.mentions):
+    if people and not any(_who(m.mention_id, mentions) == "victims" for m in people.mentions):
         # "Four people were found dead, including the shooter": a count of people, not of
         # victims, already holds the attackers (on gvc-train, adding them cost 4.7 points).
+        # One report of victims among the figure's support is enough ("shot his daughter" beside
+        # "a girl died"): on gva-dev that was 10 events more right than requiring all.
         return people
     if not people or people.best is None or attackers.best is None:
         if people:
