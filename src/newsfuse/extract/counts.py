@@ -222,10 +222,13 @@ def _to_death(verb) -> bool:
 
 
 def _irrealis(verb) -> bool:
-    """"tried to kill", "could have killed", "intent to kill": nothing happened to count."""
+    """"tried to kill", "could have killed", "intent to kill", "if he died": nothing happened
+    to count."""
     aux = word_set("counts", "irrealis_aux")
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in aux for c in verb.children):
         return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children):
+        return True  # "could not say if the man had died"
     return verb.dep_ == "conj" and any(c.dep_ == "aux" and c.lower_ in aux for c in verb.head.children)
 
 
@@ -320,8 +323,8 @@ def _adjective_counts(adj, slot: str, quantities) -> list[CountFinding]:
             if adj.dep_ in ("oprd", "ccomp", "xcomp") and adj.head.pos_ == "VERB":
                 targets = objects(adj.head) or targets
         count = _sum_counts(targets, quantities) if targets else None
-    if count is None:
-        return []
+    if count is None or (adj.dep_ in ("acomp", "oprd") and _irrealis(adj.head)):
+        return []  # "he should be dead"
     if any(c.dep_ == "neg" for c in adj.children) or any(c.dep_ == "neg" for c in adj.head.children if adj.dep_ in ("acomp", "oprd")):
         count = Headcount(0, 0, Qualifier.EXACT, 0, count.start, count.end, count.who)
     if slot == "injured_none":

@@ -130,7 +130,15 @@ def _deaths_the_title_allows(mentions: Sequence[Mention], articles: Sequence[Art
     lead = _slots()["lead_chars"]
     return [m for m in mentions
             if not (m.slot == "killed" and m.article_id in hit_only
-                    and m.evidence.field != "title" and m.evidence.start >= lead)]
+                    and m.evidence.field != "title" and m.evidence.start >= lead
+                    and not _told_of_the_victim(m))]
+
+
+def _told_of_the_victim(m: Mention) -> bool:
+    """"The boy was pronounced dead", "where he later died": a death of one person named by a
+    pronoun or a definite noun goes on about the victim of the title, not another incident."""
+    return (isinstance(m.value, CountValue) and m.value.low == 1 and m.value.high == 1
+            and bool(_ANAPHOR.search(m.evidence.text.strip())))
 
 
 _ANAPHOR = re.compile(r"^(?:he|she|him|her|the|his|this|that)\b", re.I)
