@@ -149,3 +149,21 @@ def test_a_dateline_with_a_call_sign_is_no_death(text):
 def test_a_name_between_dashes_is_still_a_person():
     assert 1 in points("Jo Doe was shot on Friday. Jane Roe — a neighbour — was also wounded.", "injured")
     assert points("Jo Doe (right) was killed on Friday.", "killed") == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # whom a person killed are his victims: an attacker reported apart adds to them
+        ("A 41-year-old man shot his daughter to death before turning the gun on himself.", "victims"),
+        ("Deputies said the man killed his neighbour during an argument.", "victims"),
+        # an event counts everyone it killed; police kill suspects, not victims
+        ("The shooting killed two people outside the bar.", "all"),
+        ("An officer shot and killed the man after he opened fire.", "all"),
+        # the killer counted among them already
+        ("The student killed four classmates and himself.", "all"),
+    ],
+)
+def test_whom_someone_killed_are_victims(text, who):
+    found = [m for m in counts(text, "killed") if m.value.who != "attackers"]
+    assert found and {m.value.who for m in found} == {who}, [(m.evidence.text, m.value.who) for m in found]

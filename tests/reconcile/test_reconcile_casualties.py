@@ -77,3 +77,18 @@ def test_deaths_far_into_an_article_titled_with_people_hit_are_other_incidents()
     assert _facts([hit], [_m("a", 1, "killed", 1, sentence=(40, 90))])["killed"].best == 1
     fatal = hit.model_copy(update={"title": "Man wounded in Anytown shooting dies"})
     assert _facts([fatal], ms)["killed"].best == 1
+
+
+def test_attacker_adds_to_victims_when_some_report_counts_victims():
+    # "killed his daughter" (victims) in one article, "a girl died" (people) in another, and the
+    # father's suicide told apart: two dead, not one
+    arts = [_article("a", 1), _article("b", 1)]
+    ms = [_m("a", 1, "killed", 1, who="victims"), _m("a", 2, "killed", 1, who="attackers"),
+          _m("b", 1, "killed", 1)]
+    assert _facts(arts, ms)["killed"].best == 2
+
+
+def test_attacker_not_added_to_a_count_of_people():
+    arts = [_article("a", 1)]
+    ms = [_m("a", 1, "killed", 4), _m("a", 2, "killed", 1, who="attackers")]
+    assert _facts(arts, ms)["killed"].best == 4

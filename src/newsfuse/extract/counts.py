@@ -17,6 +17,7 @@ from newsfuse.extract.headcount import (
     CountFinding,
     Headcount,
     count_phrase,
+    is_person,
     make_finding,
     nearest_counted_noun,
     objects,
@@ -221,10 +222,13 @@ def _to_death(verb) -> bool:
 
 
 def _irrealis(verb) -> bool:
-    """"tried to kill", "could have killed", "intent to kill": nothing happened to count."""
+    """"tried to kill", "could have killed", "intent to kill", "if he died": nothing happened
+    to count."""
     aux = word_set("counts", "irrealis_aux")
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in aux for c in verb.children):
         return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children):
+        return True  # "could not say if the man had died"
     return verb.dep_ == "conj" and any(c.dep_ == "aux" and c.lower_ in aux for c in verb.head.children)
 
 
@@ -246,6 +250,8 @@ def _verb_counts(verb, lemma: str, quantities) -> list[CountFinding]:
         if any(t.lower_ in word_set("counts", "self_kill") for t in targets):
             return out  # "shot himself": see _suicides
         count = _sum_counts(targets, quantities) if targets else None
+        if count is not None and count.who == "all" and _victims_of_someone(verb, targets, count):
+            count.who = "victims"
     if count is None:
         return out
     if negated:
@@ -260,6 +266,31 @@ def _verb_counts(verb, lemma: str, quantities) -> list[CountFinding]:
                  for c in verb.children):
             out.append(make_finding("critical", count, verb))  # "were critically injured": all of them
     return out
+
+
+def _victims_of_someone(verb, targets, count: Headcount) -> bool:
+    """"A man killed his daughter, then himself": whom a person killed are his victims, so an
+    attacker reported apart adds to them (reconcile/casualties.py). Not "the shooting killed
+    two" (an event counts everyone) nor "killed four classmates and himself" (counted already)."""
+    if not targets or any(t.dep_ != "dobj" for t in targets):
+        return False
+    if any(t.lower_ in word_set("counts", "self_kill") and count.start <= t.idx < count.end
+           for target in targets for t in target.subtree):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+        subject = verb.head  # "the officer who killed the man"
+    if subject is None or subject.lower_ in ("they", "we", "you", "that", "which", "it"):
+        return False
+    police = word_set("counts", "law_enforcement")
+    if subject.lower_ in police or subject.lemma_.lower() in police or any(
+            c.lower_ in police for c in subject.children if c.dep_ == "compound"):
+        return False  # police who shot a suspect: the dead is the attacker
+    if subject.tag_ in ("NNS", "NNPS"):
+        return False  # a plural killer is rare; in titles it is mostly a misparse
+    return subject.pos_ in ("PROPN", "PRON") or is_person(subject)
 
 
 def _has_number(token, quantities) -> bool:
@@ -292,8 +323,8 @@ def _adjective_counts(adj, slot: str, quantities) -> list[CountFinding]:
             if adj.dep_ in ("oprd", "ccomp", "xcomp") and adj.head.pos_ == "VERB":
                 targets = objects(adj.head) or targets
         count = _sum_counts(targets, quantities) if targets else None
-    if count is None:
-        return []
+    if count is None or (adj.dep_ in ("acomp", "oprd") and _irrealis(adj.head)):
+        return []  # "he should be dead"
     if any(c.dep_ == "neg" for c in adj.children) or any(c.dep_ == "neg" for c in adj.head.children if adj.dep_ in ("acomp", "oprd")):
         count = Headcount(0, 0, Qualifier.EXACT, 0, count.start, count.end, count.who)
     if slot == "injured_none":

@@ -130,7 +130,15 @@ def _deaths_the_title_allows(mentions: Sequence[Mention], articles: Sequence[Art
     lead = _slots()["lead_chars"]
     return [m for m in mentions
             if not (m.slot == "killed" and m.article_id in hit_only
-                    and m.evidence.field != "title" and m.evidence.start >= lead)]
+                    and m.evidence.field != "title" and m.evidence.start >= lead
+                    and not _told_of_the_victim(m))]
+
+
+def _told_of_the_victim(m: Mention) -> bool:
+    """"The boy was pronounced dead", "where he later died": a death of one person named by a
+    pronoun or a definite noun goes on about the victim of the title, not another incident."""
+    return (isinstance(m.value, CountValue) and m.value.low == 1 and m.value.high == 1
+            and bool(_ANAPHOR.search(m.evidence.text.strip())))
 
 
 _ANAPHOR = re.compile(r"^(?:he|she|him|her|the|his|this|that)\b", re.I)
@@ -200,15 +208,17 @@ def _lower(v: CountValue, by: int) -> CountValue:
 
 def people_hit(slot, mentions, articles, groups, policy) -> Fact | None:
     """Killed or injured, attackers reported apart added to an explicit count of victims
-    ("two victims killed before the gunman shot himself" -> 3). A figure of "people" is taken
-    to include the attackers already."""
+    ("two victims killed before the gunman shot himself" -> 3, "killed his son, then himself"
+    -> 2). A figure of "people" only is taken to include the attackers already."""
     people = reconcile_count(slot, mentions, articles, groups, policy=policy, who=VICTIMS)
     attackers = reconcile_count(slot, mentions, articles, groups, policy=policy, who=ATTACKERS)
     if not attackers:
         return people
-    if people and not all(_who(m.mention_id, mentions) == "victims" for m in people.mentions):
+    if people and not any(_who(m.mention_id, mentions) == "victims" for m in people.mentions):
         # "Four people were found dead, including the shooter": a count of people, not of
         # victims, already holds the attackers (on gvc-train, adding them cost 4.7 points).
+        # One report of victims among the figure's support is enough ("shot his daughter" beside
+        # "a girl died"): on gva-dev killed 90.8% against 90.2% when all must be of victims.
         return people
     if not people or people.best is None or attackers.best is None:
         if people:

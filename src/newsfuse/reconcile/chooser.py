@@ -33,6 +33,7 @@ FEATURES = (
     "singular_only", "background", "latest", "first", "official", "shot_minus_dead",
     "critical", "above_rule_many", "zero_no_title", "zero_silent", "zero_implied_only",
     "plus_one", "plus_one_told_apart", "title_hit", "zero_no_title_words", "zero_nothing_in_lead",
+    "shot_apart",
 )
 #: The mention slots that give candidates for each chooser slot.
 SOURCES = {"killed": ("killed",), "injured": ("injured", "critical")}
@@ -80,6 +81,23 @@ def _shot_singles(mentions: Sequence[Mention]) -> list[Mention]:
             and m.value.low == 1 and m.value.high == 1]
 
 
+_APART = re.compile(r"\b(?:also|another|too)\b", re.I)
+
+
+def _shot_apart(mentions: Sequence[Mention]) -> int:
+    """People hit told one by one as others than the dead ("her boyfriend was also shot",
+    "a man was killed and his son was shot"): the sentences with one person shot that say
+    "also"/"another" or state a death of someone else beside it."""
+    dead_in = {m.sentence.start for m in mentions if m.slot == "killed" and m.sentence}
+    found = set()
+    for m in _shot_singles(mentions):
+        if m.sentence is None:
+            continue
+        if _APART.search(m.sentence.text) or (m.sentence.start in dead_in and m.value.who != "attackers"):
+            found.add(m.sentence.start)
+    return len(found)
+
+
 def _lead(m: Mention) -> bool:
     return m.evidence.field != "title" and m.evidence.start < _slots()["lead_chars"]
 
@@ -117,14 +135,15 @@ def candidates(slot: str, rule: int, mentions: Sequence[Mention], titles: Sequen
     shot = {max((m.value.point or 0) - dead, 0) for m in titles
             if m.slot == "other_count" and m.value.population == "shot" and m.scope == "main"
             and m.value.qualifier == "exact"} if slot == "injured" else set()
-    told = {v for v in (*stated, *own.values(), *title_of, *shot)}
+    apart = _shot_apart(mentions) if slot == "injured" else 0
+    told = {v for v in (*stated, *own.values(), *title_of, *shot, *([apart] if apart else []))}
     values = sorted({0, rule, *told})
     top = max(values)
     order = [a.id for a in sorted(articles, key=lambda a: (a.published is None, a.published or 0))]
     speaking = {m.article_id for m in main} | {a for s in title_of.values() for a in s}
     n = max(len(speaking), 1)
     silent = 1 - len(speaking) / max(len(articles), 1)
-    apart = max((len({m.sentence.start if m.sentence else m.evidence.start for m in ms
+    told_apart = max((len({m.sentence.start if m.sentence else m.evidence.start for m in ms
                        if singular(m) and m.value.qualifier == "exact"})
                  for ms in by_article.values()),
                 default=0)
@@ -161,8 +180,9 @@ def candidates(slot: str, rule: int, mentions: Sequence[Mention], titles: Sequen
             silent if v == 0 else 0.0,
             float(v == 0 and implied_only),
             float(v == rule + 1),
-            float(v == rule + 1 and apart >= 2), float(v >= 1 and hit_title),
+            float(v == rule + 1 and told_apart >= 2), float(v >= 1 and hit_title),
             float(v == 0 and no_title_words), float(v == 0 and nothing_in_lead),
+            float(v == apart and apart > 0),
         ])
     return values, rows
 
