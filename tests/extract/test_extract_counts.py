@@ -167,3 +167,19 @@ def test_a_name_between_dashes_is_still_a_person():
 def test_whom_someone_killed_are_victims(text, who):
     found = [m for m in counts(text, "killed") if m.value.who != "attackers"]
     assert found and {m.value.who for m in found} == {who}, [(m.evidence.text, m.value.who) for m in found]
+
+
+def test_other_stories_headlines_in_the_text_are_background():
+    article = Article(
+        id="t", title="Two hurt in Elm Street shooting",
+        text=("Two men were hurt in a shooting on Elm Street on Friday, police said.\n\n"
+              "Man killed in Oak Street shooting\n\n"
+              "Both men are expected to recover."))
+    (analysed,) = analyse([article], n_process=1, embeddings=False)
+    found = [m for m in extract_mentions(article, analysed) if m.slot == "killed"]
+    assert found and all(m.scope == "background" for m in found)
+
+
+def test_separate_incidents_are_background():
+    found = counts("Two teenagers have died in separate shootings this weekend.", "killed")
+    assert found and all(m.scope == "background" for m in found)

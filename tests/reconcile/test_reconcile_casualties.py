@@ -92,3 +92,24 @@ def test_attacker_not_added_to_a_count_of_people():
     arts = [_article("a", 1)]
     ms = [_m("a", 1, "killed", 4), _m("a", 2, "killed", 1, who="attackers")]
     assert _facts(arts, ms)["killed"].best == 4
+
+
+def test_deaths_of_a_roundup_are_not_the_events():
+    # "2 dead, 9 wounded in Anytown shootings": the city's toll over many incidents
+    roundup = _article("a", 1).model_copy(update={"title": "2 dead, 9 wounded in Anytown shootings"})
+    ms = [_m("a", 1, "killed", 2), _m("a", 2, "injured", 9)]
+    assert "killed" not in _facts([roundup], ms)
+    one = roundup.model_copy(update={"title": "2 dead, 9 wounded in Anytown shooting"})
+    assert _facts([one], ms)["killed"].best == 2
+
+
+def test_a_death_told_of_the_victim_of_a_hit_title_counts():
+    # "Boy shot on Elm Street" ... "The boy was pronounced dead at the hospital."
+    hit = _article("a", 1, text="x" * 2000).model_copy(update={"title": "Boy shot on Elm Street"})
+    told = _m("a", 1, "killed", 1, sentence=(900, 960))
+    told = told.model_copy(update={"evidence": Span(start=900, end=927, text="The boy was pronounced dead")})
+    assert _facts([hit], [told])["killed"].best == 1
+    # nor is a memorial in the title a death of this event
+    vigil = hit.model_copy(update={"title": "Girl shot during memorial for shooting victim"})
+    other = _m("a", 1, "killed", 1, sentence=(900, 960))
+    assert "killed" not in _facts([vigil], [other])

@@ -19,7 +19,7 @@ from newsfuse.extract.actors import find_actors
 from newsfuse.extract.event_type import find_event_types
 from newsfuse.extract.place import find_places, states_named, title_places
 from newsfuse.extract.responsibility import find_responsibility, last_groups_by_sentence
-from newsfuse.extract.scope import SentenceScope, main_event_date, sentence_scopes
+from newsfuse.extract.scope import SentenceScope, main_event_date, sentence_scopes, teaser_lines
 from newsfuse.extract.time import DateMention, find_dates
 from newsfuse.model import (
     COUNT_SLOTS,
@@ -189,6 +189,7 @@ class _Builder:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.mentions: list[Mention] = []
+        self.teasers = teaser_lines(article.text, article.title)
 
     def add(self, slot: str, value, start: int, end: int, info: SentenceInfo | None, *,
             confidence: float = 1.0, revision: bool = False, attribution: Attribution | None = None,
@@ -204,6 +205,8 @@ class _Builder:
             if hedge is None:
                 hedge = attrib.nearest_hedge(info.hedges, start, end)
             scope, background = info.scope.scope, info.scope.background_event
+            if any(a <= start < b for a, b in self.teasers):
+                scope, background = "background", "another story's headline"
         mention = Mention(
             id=f"{self.article.id}:{len(self.mentions)}",
             article_id=self.article.id,

@@ -114,3 +114,28 @@ def _continues(sent, prev, text: str, lex) -> bool:
 def _label(ents, cue: str) -> str:
     places = [e.text for e in ents if e.label_ in ("GPE", "LOC", "FAC")]
     return f"{cue} ({places[0]})" if places else cue
+
+
+_WORD = re.compile(r"[\w'’-]+")
+_CLOSING = tuple(".!?\"”'’):;…")
+
+
+def teaser_lines(text: str, title: str | None) -> list[tuple[int, int]]:
+    """Spans of the lines that read as other stories' headlines: links and teasers left in the
+    crawl ("Drug dispute sparked fatal shooting in Brooklyn: cops"). A line of 3 to 16 words
+    with no closing punctuation, not the first line (often the article's own headline) and
+    not a copy of the title. Their counts are another story's."""
+    own = {w.lower() for w in _WORD.findall(title or "")}
+    spans, start, first = [], 0, True
+    for line in text.split("\n"):
+        end = start + len(line)
+        words = _WORD.findall(line)
+        if words:
+            stripped = line.strip()
+            if not first and 3 <= len(words) <= 16 and not stripped.endswith(_CLOSING):
+                mine = {w.lower() for w in words}
+                if not own or len(mine & own) / len(mine | own) < 0.5:
+                    spans.append((start, end))
+            first = False
+        start = end + 1
+    return spans

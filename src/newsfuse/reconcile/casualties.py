@@ -125,6 +125,9 @@ def _deaths_the_title_allows(mentions: Sequence[Mention], articles: Sequence[Art
     hit, dead = _title_words()
     hit_only = {a.id for a in articles
                 if a.title and hit.search(a.title) and not dead.search(a.title)}
+    roundups = {a.id for a in articles if a.title and _roundup().search(a.title)}
+    if roundups:
+        mentions = [m for m in mentions if not (m.slot == "killed" and m.article_id in roundups)]
     if not hit_only:
         return list(mentions)
     lead = _slots()["lead_chars"]
@@ -139,6 +142,11 @@ def _told_of_the_victim(m: Mention) -> bool:
     pronoun or a definite noun goes on about the victim of the title, not another incident."""
     return (isinstance(m.value, CountValue) and m.value.low == 1 and m.value.high == 1
             and bool(_ANAPHOR.search(m.evidence.text.strip())))
+
+
+@lru_cache(maxsize=1)
+def _roundup() -> re.Pattern:
+    return re.compile(_slots()["roundup_title"], re.I)
 
 
 _ANAPHOR = re.compile(r"^(?:he|she|him|her|the|his|this|that)\b", re.I)
