@@ -33,7 +33,7 @@ FEATURES = (
     "singular_only", "background", "latest", "first", "official", "shot_minus_dead",
     "critical", "above_rule_many", "zero_no_title", "zero_silent", "zero_implied_only",
     "plus_one", "plus_one_told_apart", "title_hit", "zero_no_title_words", "zero_nothing_in_lead",
-    "shot_apart",
+    "shot_apart", "singular_beside_dead",
 )
 #: The mention slots that give candidates for each chooser slot.
 SOURCES = {"killed": ("killed",), "injured": ("injured", "critical")}
@@ -183,6 +183,7 @@ def candidates(slot: str, rule: int, mentions: Sequence[Mention], titles: Sequen
             float(v == rule + 1 and told_apart >= 2), float(v >= 1 and hit_title),
             float(v == 0 and no_title_words), float(v == 0 and nothing_in_lead),
             float(v == apart and apart > 0),
+            float(bool(exact_v) and all(singular(m) for m in exact_v) and dead > 0),
         ])
     return values, rows
 
