@@ -322,6 +322,9 @@ def objects(verb) -> list:
     if not objs and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         objs = [c for c in verb.head.children if c.dep_ == "dobj"]
     if len(objs) > 1:
+        # "shooting her older brother" parsed as two objects: "her" is his possessive
+        objs = [o for o in objs if not (o.lower_ in ("her", "his", "their")
+                                        and any(p.i > o.i for p in objs))]
         objs = [o for o in objs if o.pos_ in ("PROPN", "PRON", "NUM") or is_person(o)] or objs
     return objs
 
