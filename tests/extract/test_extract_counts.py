@@ -183,3 +183,17 @@ def test_other_stories_headlines_in_the_text_are_background():
 def test_separate_incidents_are_background():
     found = counts("Two teenagers have died in separate shootings this weekend.", "killed")
     assert found and all(m.scope == "background" for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "her" parsed as a second object, "an accident" as another: one person each time
+        ("A teen accused of fatally shooting her older brother was back in court Thursday.", 1),
+        ("The sheriff is calling a shooting that killed a 14-year-old player an accident.", 1),
+        # page furniture on the line above is not a subject of the next paragraph's verb
+        ("MORE MEDIA STATION - clip\n\nThree people are dead after a shooting at a farm.", 3),
+    ],
+)
+def test_misparsed_extra_people_are_not_counted(text, expected):
+    assert points(text, "killed") == [expected]

@@ -67,3 +67,17 @@ def test_title_death_without_a_count_implies_one_dead(title, implied):
     assert bool(out) == implied
     if implied:
         assert out[0][1].low == 1 and out[0][1].high is None
+
+
+@pytest.mark.parametrize(
+    ("title", "slot", "expected"),
+    [
+        ("Father, daughter found dead in Elmwood home", "killed", 2),
+        ("Toddler, grandmother wounded in drive-by", "injured", 2),
+        ("Man, 25, shot dead on Elm Street", "killed", 1),
+        ("Police: man killed on Elm Street", "killed", 1),
+    ],
+)
+def test_people_listed_before_the_trigger_add_up(title, slot, expected):
+    found = {c.slot: c.point for c in headline_counts(title)}
+    assert found.get(slot) == expected, found

@@ -284,7 +284,7 @@ def subjects(verb) -> list:
 
     A relative pronoun stands for the noun its clause hangs on ("Jon Boring, who was shot").
     """
-    subs = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    subs = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj") and not _across_paragraph(c, verb)]
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         subs = [verb.head if s.lower_ in ("who", "that", "which", "whom") else s for s in subs]
     if not subs and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -303,15 +303,29 @@ def subjects(verb) -> list:
     return subs
 
 
+def _across_paragraph(a, b) -> bool:
+    """A line break between two tokens: page furniture ("MORE MEDIA - clip") the parser hung on
+    the next paragraph's verb is not its subject."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.is_space and "\n" in t.text for t in a.doc[lo:hi])
+
+
 def _relative_head(noun):
     return noun
 
 
 def objects(verb) -> list:
-    """Direct objects of ``verb`` (shared with a coordinated verb when it has none)."""
+    """Direct objects of ``verb`` (shared with a coordinated verb when it has none). Of two
+    objects, only those naming people ("killed a 14-year-old player an accident": a misparse
+    of "calling ... an accident")."""
     objs = [c for c in verb.children if c.dep_ in ("dobj",)]
     if not objs and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-        return [c for c in verb.head.children if c.dep_ == "dobj"]
+        objs = [c for c in verb.head.children if c.dep_ == "dobj"]
+    if len(objs) > 1:
+        # "shooting her older brother" parsed as two objects: "her" is his possessive
+        objs = [o for o in objs if not (o.lower_ in ("her", "his", "their")
+                                        and any(p.i > o.i for p in objs))]
+        objs = [o for o in objs if o.pos_ in ("PROPN", "PRON", "NUM") or is_person(o)] or objs
     return objs
 
 

@@ -141,8 +141,14 @@ def headline_counts(title: str | None) -> list[HeadlineCount]:
         return []
     g = _grammar()
     out: dict[str, HeadlineCount] = {}
+    listed = 0  # people named in clauses before with no trigger: "Father, daughter found dead"
     for clause in _clauses(strip_site(title)):
         if not clause or g["skip"].search(clause):
+            listed = 0
+            continue
+        if (len(clause.split()) <= 3 and g["person"].fullmatch(clause.split()[-1].rstrip("s"))
+                and not any(p.search(clause) for p, _ in (*g["triggers"], *g["active"]))):
+            listed += 1
             continue
         for pattern, slot in g["triggers"]:
             hit = pattern.search(clause)
@@ -154,6 +160,8 @@ def headline_counts(title: str | None) -> list[HeadlineCount]:
             if count is None and slot in ("killed", "injured", "critical") and out:
                 prev = next(iter(out.values()))  # "Teen shot, killed": the same people
                 count = (prev.low, prev.high, prev.qualifier, prev.point)
+            if count is not None and listed and count[0] == 1 and count[1] == 1:
+                count = (1 + listed, 1 + listed, Qualifier.EXACT, 1 + listed)
             if count is not None:
                 out.setdefault(slot, HeadlineCount(slot, *count, phrase=clause))
             break
