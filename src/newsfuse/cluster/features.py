@@ -195,8 +195,7 @@ def article_features(
     """
     stop = _stopwords()
     full = f"{article.title or ''}\n{article.text[:MAX_TEXT_CHARS]}"
-    tokens = _TOKEN.findall(full)
-    words = [w.lower().strip("'-") for _, w in tokens]
+    words = [w.strip("'-") for w in _WORD.findall(full.lower())]
     terms = Counter([w for w in words if len(w) > 2 and w not in stop])
     title_terms = {
         w.strip("'-") for w in _WORD.findall((article.title or "").lower())
@@ -217,7 +216,7 @@ def article_features(
     broad = _not_local_places()
     # A "place" whose every word the text also writes in lower case is a common word that the
     # tagger took for a name at the start of a sentence ("Police said ..."), not a place.
-    common = {w for glued, w in tokens if not glued and w.islower()}
+    written = set(_TOKEN.findall(full))  # ("", "police"): "police" written on its own
     lead_end = LEAD_CHARS  # entity offsets are into text; the title is the lead too
     for ent in analysed.entities if analysed is not None else ():
         name = normalise_name(ent.canonical or ent.text)
@@ -229,7 +228,7 @@ def article_features(
             if len(parts) > 1:
                 feats.persons.add(parts[-1])  # "Reid" refers back to "Tara Reid"
         elif ent.label in PLACE_LABELS:
-            if name not in broad and not common.issuperset(name.split()):
+            if name not in broad and not _common_words(name, written):
                 feats.places.add(name)
                 if ent.start < lead_end:
                     feats.lead_places.add(name)
@@ -243,7 +242,7 @@ def article_features(
         title = article.title.lower()
         feats.lead_places.update(p for p in feats.places if p in title)
     head = f"{article.title or ''}\n{article.text[:LEAD_CHARS]}"
-    cities = {c for c in gazetteer_places(head) if not common.issuperset(c.split())}
+    cities = {c for c in gazetteer_places(head) if not _common_words(c, written)}
     feats.lead_places.update(cities)
     feats.places.update(cities)
     feats.ages = {int(a or b) for a, b in _AGE.findall(head.lower()) if 0 < int(a or b) < 110}
@@ -255,6 +254,11 @@ def article_features(
     if not feats.counts:
         feats.counts = _regex_counts(full[:1500])
     return feats
+
+
+def _common_words(name: str, written: set[tuple[str, str]]) -> bool:
+    """Whether the text also writes every word of ``name`` in lower case, on its own."""
+    return all(("", word) in written for word in name.split())
 
 
 def _add_mention_features(feats: ArticleFeatures, mentions: list[Mention]) -> None:
