@@ -39,6 +39,19 @@ _WORD = re.compile(r"[a-z][a-z'-]+")
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|,\s(\d{1,2}),\s")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+# A date written at the head of a text ("Posted: Nov 27, 2005", "21 July 2013", "04/28/09").
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+)}
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_HEAD_DATE = re.compile(
+    rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b"
+    rf"|\b(\d{{1,2}}) {_MONTH},? (\d{{4}})\b"
+    r"|\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b"
+    r"|\b(\d{4})-(\d{2})-(\d{2})\b"
+)
+#: Characters at the head of an undated text searched for its date.
+HEAD_DATE_CHARS = 300
 # A dateline: a place in capitals before a dash ("UNIVERSAL CITY --", "TOLEDO, Ohio (AP) —").
 _DATELINE = re.compile(
     r"(?<![\w'])([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
@@ -175,6 +188,33 @@ def normalise_name(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def text_date(article: Article) -> date | None:
+    """The first full date written at the head of an undated article (its title, then the first
+    ``HEAD_DATE_CHARS`` characters): pages often print the publication date above the text,
+    where ingest does not look. None when there is none (or the article has ``published``)."""
+    if article.published is not None:
+        return None
+    head = f"{article.title or ''}\n{article.text[:HEAD_DATE_CHARS]}".lower()
+    for m in _HEAD_DATE.finditer(head):
+        g = m.groups()
+        if g[0]:
+            year, month, day = int(g[2]), _MONTHS[g[0]], int(g[1])
+        elif g[3]:
+            year, month, day = int(g[5]), _MONTHS[g[4]], int(g[3])
+        elif g[6]:
+            year, month, day = int(g[8]), int(g[6]), int(g[7])
+            year += 2000 if year < 100 else 0
+        else:
+            year, month, day = int(g[9]), int(g[10]), int(g[11])
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if 1990 <= found.year <= date.today().year:
+            return found
+    return None
+
+
 def _day(value: date | None) -> int | None:
     return value.toordinal() - 719163 if value else None  # 719163 = date(1970, 1, 1).toordinal()
 
@@ -204,7 +244,7 @@ def article_features(
         embedding = np.asarray(analysed.embedding, dtype=np.float32)
     else:
         embedding = np.zeros(0, dtype=np.float32)
-    published = article.published.date() if article.published else None
+    published = article.published.date() if article.published else text_date(article)
     feats = ArticleFeatures(
         article_id=article.id,
         seq=seq,
