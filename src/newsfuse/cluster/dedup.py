@@ -190,9 +190,8 @@ class NearDuplicateIndex:
         known = self._word_hashes
         if len(known) > _MAX_CACHED_WORDS:  # a long-running stream: bound the memory
             known.clear()
-        for word in words:
-            if word not in known:
-                known[word] = _word_hash(word)
+        for word in set(words).difference(known):  # most words were seen before
+            known[word] = _word_hash(word)
         hashes = np.fromiter(map(known.__getitem__, words), np.uint64, len(words))
         return _word_shingle_hashes(hashes, self.shingle_size)
 

@@ -165,7 +165,8 @@ class OnlineClusterer(CorrectionsMixin):
         keys = []
         if self._open:
             count = min(self.params.candidates, len(self._open))
-            matches = self._index.search(self._vector(feats.embedding, feats), count)
+            # One query at a time: threads=1 spares usearch a thread pool per call.
+            matches = self._index.search(self._vector(feats.embedding, feats), count, threads=1)
             keys = [int(k) for k in matches.keys]
         for name in self._rare_names(feats):
             keys.extend(self._name_events.get(name, ()))
@@ -258,7 +259,8 @@ class OnlineClusterer(CorrectionsMixin):
             self._index.remove(event.key)
         centroid = event.centroid()
         names = event.persons + event.places + event.others
-        self._index.add(event.key, self._vector(centroid if centroid is not None else np.zeros(0), names))
+        vector = self._vector(centroid if centroid is not None else np.zeros(0), names)
+        self._index.add(event.key, vector, threads=1)
 
     def _close(self, key: int, *, dormant: bool = False) -> None:
         """Take an event out of the index. A ``dormant`` one (closed by date) can still take a
