@@ -47,7 +47,7 @@ def index_vector(
         if norm:
             vec[:EMBED_DIMS] = embedding / norm * p.ann_embedding_weight
     if isinstance(names, ArticleFeatures):
-        bag = Counter(names.persons | names.places | names.others)
+        bag = dict.fromkeys(names.persons | names.places | names.others, 1)
     else:
         bag = names
     if bag:
