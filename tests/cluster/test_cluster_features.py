@@ -56,6 +56,7 @@ def test_an_undated_article_takes_the_date_written_at_its_head():
     assert text_date(undated("The agency said on 2011-08-16 that the cable was cut.")) == date(2011, 8, 16)
     assert text_date(undated("APR 28\nThe rule was reversed.")) is None  # no year: no date
     assert text_date(undated("13/45/2009 is not a date.")) is None
+    assert text_date(undated("The mayor 12, 2010 plan")) is None  # a month's name, not its prefix
     late = "x" * 400 + " March 3, 2010"
     assert text_date(undated(late)) is None  # beyond the head
     dated = Article(id="d", text="Posted: Nov 27, 2005", published=datetime(2006, 1, 1))

@@ -43,7 +43,10 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _MONTHS = {m: i + 1 for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 )}
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _HEAD_DATE = re.compile(
     rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b"
     rf"|\b(\d{{1,2}}) {_MONTH},? (\d{{4}})\b"
@@ -174,8 +177,8 @@ def _count_pattern() -> re.Pattern:
     # Lower case; the look-ahead lets the engine skip words that cannot start a number.
     first = "".join(sorted({w[0] for w in lex["number_words"]}))
     return re.compile(
-        rf"\b(?=[\d{first}])(\d{{1,3}}|{numbers})\s+(?:(?:people|persons|men|women|children|others|more|"
-        rf"victims|were|was|are|have been|had been|been|and)\s+){{0,3}}({words})\b"
+        rf"\b(?=[\d{first}])(\d{{1,3}}|{numbers})\s+(?:(?:people|persons|men|women|children|"
+        rf"others|more|victims|were|was|are|have been|had been|been|and)\s+){{0,3}}({words})\b"
     )
 
 
@@ -198,9 +201,9 @@ def text_date(article: Article) -> date | None:
     for m in _HEAD_DATE.finditer(head):
         g = m.groups()
         if g[0]:
-            year, month, day = int(g[2]), _MONTHS[g[0]], int(g[1])
+            year, month, day = int(g[2]), _MONTHS[g[0][:3]], int(g[1])
         elif g[3]:
-            year, month, day = int(g[5]), _MONTHS[g[4]], int(g[3])
+            year, month, day = int(g[5]), _MONTHS[g[4][:3]], int(g[3])
         elif g[6]:
             year, month, day = int(g[8]), int(g[6]), int(g[7])
             year += 2000 if year < 100 else 0

@@ -8,9 +8,9 @@ the event's running profile, so scoring does not depend on how many events exist
 from __future__ import annotations
 
 import math
-from operator import itemgetter
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import numpy as np
 
