@@ -20,6 +20,10 @@ dates, analyse output, extracted mentions; cached by cluster_data.py). Per confi
 
 Features are memoised per article, so one clustering run of all sets costs a few seconds.
 
+``--online-rounds N`` adds, N times, the pairs the clusterer itself scores when run with the
+weights fit so far (its own events, labelled by their majority gold event) to the gold-replay
+pairs and refits; off by default (it scored lower held out, docs/cluster.md).
+
 Usage: PYTHONPATH=src python benchmarks/cluster_fit.py [--write] [--sets ecbplus gvc-train gva-dev]
 """
 
