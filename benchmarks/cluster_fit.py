@@ -20,6 +20,10 @@ dates, analyse output, extracted mentions; cached by cluster_data.py). Per confi
 
 Features are memoised per article, so one clustering run of all sets costs a few seconds.
 
+``--online-rounds N`` adds, N times, the pairs the clusterer itself scores when run with the
+weights fit so far (its own events, labelled by their majority gold event) to the gold-replay
+pairs and refits; off by default (it scored lower held out, docs/cluster.md).
+
 Usage: PYTHONPATH=src python benchmarks/cluster_fit.py [--write] [--sets ecbplus gvc-train gva-dev]
 """
 
@@ -32,6 +36,7 @@ import json
 import sys
 import time
 import zlib
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -116,6 +121,56 @@ def gold_pairs(articles, analysed, mentions, params):
     return np.array(rows), np.array(labels), np.array(halves), found / max(total, 1)
 
 
+class _RecordingClusterer(OnlineClusterer):
+    """The real stream, recording every pair it scores (its own events, not the gold ones)."""
+
+    def __init__(self, params, gold_of):
+        super().__init__(params, keep_features=True)
+        self.gold_of, self.rows, self.labels, self.halves = gold_of, [], [], []
+
+    def choose(self, feats, weights, excluded=frozenset()):
+        p = self.params
+        mine = self.gold_of[feats.article_id]
+        idf = self.name_idf(feats)
+        for event in self.candidates(feats):
+            x = online.pair_features(feats, weights, event, idf, veto=(p.max_gap_days, p.place_veto))
+            if x is None:
+                continue
+            golds = Counter(self.gold_of[a] for a in event.article_ids)
+            self.rows.append(x)
+            self.labels.append(int(golds.most_common(1)[0][0] == mine[0]))
+            self.halves.append(mine[1])
+        return super().choose(feats, weights, excluded)
+
+
+def online_pairs(articles, analysed, mentions, params):
+    """(X, y, halves) of the pairs the clusterer itself scores when run with ``params``: each
+    candidate labelled 1 when most of its articles belong to the article's gold event. Unlike
+    the gold replay, these events can be widened by a wrong article, as they are at run time."""
+    by_id = {a.article_id: a for a in analysed}
+    gold_of = {a.id: (a.extra["event_id"], half_of(a)) for a in articles}
+    clusterer = _RecordingClusterer(params, gold_of)
+    for i in publication_order(articles):
+        article = articles[i]
+        clusterer.add(article, by_id.get(article.id), mentions.get(article.id))
+    return np.array(clusterer.rows), np.array(clusterer.labels), np.array(clusterer.halves)
+
+
+def with_online_pairs(data, pairs, params, keep, C, rounds):
+    """Weights refit ``rounds`` times on the gold-replay pairs plus the pairs of the clusterer's
+    own run with the previous weights (``keep``: the halves fit on)."""
+    weights, bias = fit_weights(pairs, keep, C)
+    for _ in range(rounds):
+        current = dataclasses.replace(params, weights=weights, bias=bias)
+        extra = [online_pairs(a, an, m, current) for a, an, m, _ in data.values()]
+        merged = [
+            (np.vstack([x, ex]), np.concatenate([y, ey]), np.concatenate([h, eh]))
+            for (x, y, h), (ex, ey, eh) in zip(pairs, extra, strict=True)
+        ]
+        weights, bias = fit_weights(merged, keep, C)
+    return weights, bias
+
+
 def fit_weights(pairs, keep, C):
     """Logistic regression on the pairs whose half is in ``keep``, each set weighted equally."""
     from sklearn.linear_model import LogisticRegression
@@ -181,6 +236,8 @@ def main() -> None:
     parser.add_argument("--gaps", default="10", help="max_gap_days values to try")
     parser.add_argument("--windows", default="45,90", help="window_days values to try")
     parser.add_argument("--recheck-sizes", default="5", help="recheck_max_size values to try (0: off)")
+    parser.add_argument("--online-rounds", type=int, default=0,
+                        help="refits on the gold-replay pairs plus the pairs of the clusterer's own run")
     args = parser.parse_args()
     memoise_features()
     start = time.perf_counter()
@@ -206,7 +263,7 @@ def main() -> None:
             pairs.append((x, y, halves))
         held_out = {}
         for fold in (0, 1):
-            weights, bias = fit_weights(pairs, {1 - fold}, args.C)
+            weights, bias = with_online_pairs(data, pairs, config, {1 - fold}, args.C, args.online_rounds)
             params = dataclasses.replace(config, weights=weights, bias=bias)
             tuned, train_figures, result = tune_threshold(data, params, {1 - fold})
             held_out[fold] = scores(result, {fold})
@@ -217,7 +274,7 @@ def main() -> None:
         if best is None or mean_held_out > best[0]:
             best = (mean_held_out, config, pairs, held_out)
     _, config, pairs, held_out = best
-    weights, bias = fit_weights(pairs, {0, 1}, args.C)
+    weights, bias = with_online_pairs(data, pairs, config, {0, 1}, args.C, args.online_rounds)
     params, figures, _ = tune_threshold(data, dataclasses.replace(config, weights=weights, bias=bias), {0, 1})
     print(f"final: use_mentions={params.use_mentions} max_gap_days={params.max_gap_days} "
           f"window_days={params.window_days} recheck_max_size={params.recheck_max_size} "

@@ -17,10 +17,11 @@ See docs/cluster.md.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timezone
+from datetime import datetime, timezone
 
 from newsfuse.cluster.corrections import apply_corrections, event_id_for, seed_of
 from newsfuse.cluster.dedup import NearDuplicateIndex, wire_source
+from newsfuse.cluster.features import text_date
 from newsfuse.cluster.online import OnlineClusterer
 from newsfuse.cluster.params import ClusterParams, load_params
 from newsfuse.cluster.recheck import recheck_small_events
@@ -90,7 +91,10 @@ def publication_order(articles: Sequence[Article]) -> list[int]:
     def key(i: int):
         published = articles[i].published
         if published is None:
-            return (0, 0.0, i)
+            written = text_date(articles[i])
+            if written is None:
+                return (0, 0.0, i)
+            published = datetime(written.year, written.month, written.day)
         if published.tzinfo is None:
             published = published.replace(tzinfo=timezone.utc)
         return (1, published.timestamp(), i)

