@@ -16,23 +16,20 @@ hospitalised minus the dead.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
-from functools import lru_cache
-from importlib import resources
 
 from newsfuse.model import Article, CountValue, Fact, Mention
 from newsfuse.reconcile.chooser import choose
-from newsfuse.reconcile.counts import article_figure, reconcile_count, singular
+from newsfuse.reconcile.counts import (
+    article_figure,
+    reconcile_count,
+    singular,
+    slot_settings,
+    title_pattern,
+)
 from newsfuse.reconcile.sources import SourceGroups, fact_mention
 from newsfuse.reconcile.titles import title_figures
-
-@lru_cache(maxsize=1)
-def _slots() -> dict:
-    path = resources.files("newsfuse.reconcile") / "data" / "slots.json"
-    return json.loads(path.read_text(encoding="utf-8"))
-
 
 VICTIMS = frozenset({"victims", "all"})
 ATTACKERS = frozenset({"attackers"})
@@ -74,7 +71,7 @@ def reconcile_casualties(
     later = later_fates(mentions, dead) if dead else list(mentions)
     injured = people_hit("injured", later, articles, groups, policy)
     if injured is None:
-        small = dead <= _slots()["hospital_follows_victims_up_to"]
+        small = dead <= slot_settings()["hospital_follows_victims_up_to"]
         died = dead if small else min(dead, _died_in_hospital(mentions))
         injured = _injured_from_hospital(later, articles, groups, policy, died)
     total_dead = killed.best if killed and isinstance(killed.best, int) else 0
@@ -111,26 +108,23 @@ def _title_floor(fact: Fact, mentions: Sequence[Mention], dead: int) -> Fact:
     return raised
 
 
-@lru_cache(maxsize=1)
-def _title_words() -> tuple[re.Pattern, re.Pattern]:
-    words = _slots()["title_hit_only"]
-    return re.compile(words["hit"], re.I), re.compile(words["dead"], re.I)
-
-
 def _deaths_the_title_allows(mentions: Sequence[Mention], articles: Sequence[Article]) -> list[Mention]:
-    """Deaths told after the lead of an article whose title speaks of people hit and of no
-    death ("7 shot in single incident", "4 wounded in Coney Island shooting") are left out:
-    such texts go on to other incidents (this year's killings, an earlier shooting on the
-    block). Deaths in the lead still count (``lead_chars``)."""
-    hit, dead = _title_words()
+    """The deaths the articles' titles allow. A roundup title ("1 dead, 10 wounded in Chicago
+    shootings") counts a city's incidents: none of its article's deaths is the event's. Deaths
+    told after the lead of an article whose title speaks of people hit and of no death ("7 shot
+    in single incident", "4 wounded in Coney Island shooting") are left out: such texts go on to
+    other incidents (this year's killings, an earlier shooting on the block). Deaths in the lead
+    still count (``lead_chars``), and so does one told of the title's victim
+    (:func:`_told_of_the_victim`)."""
+    hit, dead = title_pattern("hit"), title_pattern("dead")
     hit_only = {a.id for a in articles
                 if a.title and hit.search(a.title) and not dead.search(a.title)}
-    roundups = {a.id for a in articles if a.title and _roundup().search(a.title)}
+    roundups = {a.id for a in articles if a.title and title_pattern("roundup").search(a.title)}
     if roundups:
         mentions = [m for m in mentions if not (m.slot == "killed" and m.article_id in roundups)]
     if not hit_only:
         return list(mentions)
-    lead = _slots()["lead_chars"]
+    lead = slot_settings()["lead_chars"]
     return [m for m in mentions
             if not (m.slot == "killed" and m.article_id in hit_only
                     and m.evidence.field != "title" and m.evidence.start >= lead
@@ -142,11 +136,6 @@ def _told_of_the_victim(m: Mention) -> bool:
     pronoun or a definite noun goes on about the victim of the title, not another incident."""
     return (isinstance(m.value, CountValue) and m.value.low == 1 and m.value.high == 1
             and bool(_ANAPHOR.search(m.evidence.text.strip())))
-
-
-@lru_cache(maxsize=1)
-def _roundup() -> re.Pattern:
-    return re.compile(_slots()["roundup_title"], re.I)
 
 
 _ANAPHOR = re.compile(r"^(?:he|she|him|her|the|his|this|that)\b", re.I)
@@ -222,7 +211,8 @@ def people_hit(slot, mentions, articles, groups, policy) -> Fact | None:
     attackers = reconcile_count(slot, mentions, articles, groups, policy=policy, who=ATTACKERS)
     if not attackers:
         return people
-    if people and not any(_who(m.mention_id, mentions) == "victims" for m in people.mentions):
+    who = {m.id: m.value.who for m in mentions if isinstance(m.value, CountValue)}
+    if people and not any(who.get(m.mention_id) == "victims" for m in people.mentions):
         # "Four people were found dead, including the shooter": a count of people, not of
         # victims, already holds the attackers (on gvc-train, adding them cost 4.7 points).
         # One report of victims among the figure's support is enough ("shot his daughter" beside
@@ -242,10 +232,6 @@ def people_hit(slot, mentions, articles, groups, policy) -> Fact | None:
     total.conflicting = [*people.conflicting, *attackers.conflicting]
     total.confidence = round(min(people.confidence, attackers.confidence), 4)
     return total
-
-
-def _who(mention_id: str, mentions: Sequence[Mention]) -> str | None:
-    return next((m.value.who for m in mentions if m.id == mention_id), None)
 
 
 _HOSPITAL = re.compile(r"hospital|medical cent|trauma|emergency room|\bER\b|clinic|infirmary", re.I)

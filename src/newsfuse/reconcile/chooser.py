@@ -22,7 +22,13 @@ from importlib import resources
 
 from newsfuse.model import Article, CountValue, Fact, FactStatus, Mention
 from newsfuse.reconcile.confidence import confidence, evidence_weight
-from newsfuse.reconcile.counts import article_figure, contains, singular
+from newsfuse.reconcile.counts import (
+    article_figure,
+    contains,
+    singular,
+    slot_settings,
+    title_pattern,
+)
 from newsfuse.reconcile.sources import fact_mention
 from newsfuse.reconcile.titles import title_figures
 
@@ -55,25 +61,6 @@ def load_weights() -> dict[str, list[float]] | None:
     return data.get("weights") or None
 
 
-@lru_cache(maxsize=1)
-def _slots() -> dict:
-    path = resources.files("newsfuse.reconcile") / "data" / "slots.json"
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=2)
-def _title_words(kind: str) -> re.Pattern:
-    return re.compile(_slots()["title_hit_only"][kind], re.I)
-
-
-def _hit_words() -> re.Pattern:
-    return _title_words("hit")
-
-
-def _dead_words() -> re.Pattern:
-    return _title_words("dead")
-
-
 def _shot_singles(mentions: Sequence[Mention]) -> list[Mention]:
     """Main-event text mentions of one person shot ("a woman who was shot")."""
     return [m for m in mentions if m.slot == "other_count" and isinstance(m.value, CountValue)
@@ -99,7 +86,7 @@ def _shot_apart(mentions: Sequence[Mention]) -> int:
 
 
 def _lead(m: Mention) -> bool:
-    return m.evidence.field != "title" and m.evidence.start < _slots()["lead_chars"]
+    return m.evidence.field != "title" and m.evidence.start < slot_settings()["lead_chars"]
 
 
 def candidates(slot: str, rule: int, mentions: Sequence[Mention], titles: Sequence[Mention],
@@ -147,8 +134,8 @@ def candidates(slot: str, rule: int, mentions: Sequence[Mention], titles: Sequen
                        if singular(m) and m.value.qualifier == "exact"})
                  for ms in by_article.values()),
                 default=0)
-    hit_title = any(a.title and _hit_words().search(a.title) for a in articles)
-    words = _hit_words() if slot == "injured" else _dead_words()
+    hit_title = any(a.title and title_pattern("hit").search(a.title) for a in articles)
+    words = title_pattern("hit") if slot == "injured" else title_pattern("dead")
     no_title_words = not any(a.title and words.search(a.title) for a in articles)
     nothing_in_lead = not any(m.evidence.field == "title" or _lead(m)
                               for m in main if m.slot == slot)

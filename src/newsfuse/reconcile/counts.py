@@ -62,13 +62,22 @@ _DEFAULT_WORDING = {
 
 
 @lru_cache(maxsize=1)
-def _slots() -> dict:
+def slot_settings() -> dict:
+    """``data/slots.json``, read once (shared with casualties.py and chooser.py)."""
     path = resources.files("newsfuse.reconcile") / "data" / "slots.json"
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=4)
+def title_pattern(kind: str) -> re.Pattern:
+    """A title pattern of ``slots.json``: ``hit`` or ``dead`` (``title_hit_only``), ``roundup``."""
+    settings = slot_settings()
+    source = settings["roundup_title"] if kind == "roundup" else settings["title_hit_only"][kind]
+    return re.compile(source, re.I)
+
+
 def _rising() -> frozenset[str]:
-    return frozenset(_slots()["rising"])
+    return frozenset(slot_settings()["rising"])
 
 
 @dataclass
@@ -166,7 +175,7 @@ def singular(m: Mention) -> bool:
 
 
 def _in_lead(m: Mention) -> bool:
-    return m.evidence.field == "title" or m.evidence.start < _slots()["lead_chars"]
+    return m.evidence.field == "title" or m.evidence.start < slot_settings()["lead_chars"]
 
 
 def _sentences(mentions: Sequence[Mention]) -> int:
