@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from newsfuse.cluster.corrections import apply_corrections, event_id_for, seed_of
 from newsfuse.cluster.dedup import NearDuplicateIndex, wire_source
 from newsfuse.cluster.features import text_date
+from newsfuse.cluster.merge import merge_events
 from newsfuse.cluster.online import OnlineClusterer
 from newsfuse.cluster.params import ClusterParams, load_params
 from newsfuse.cluster.recheck import recheck_small_events
@@ -140,4 +141,5 @@ def cluster_articles(
             progress("cluster", done, len(order))
     if recheck:
         recheck_small_events(clusterer)
+        merge_events(clusterer)
     return clusterer.events(), clusterer.duplicates
