@@ -118,13 +118,28 @@ def objective(by_set: dict[str, dict]) -> float:
     return float(f1 + 0.5 * ari)
 
 
+def online_params():
+    """params.json without its merge model (which may be stale: this script refits it)."""
+    import tempfile
+
+    data = json.loads(PARAMS_PATH.read_text(encoding="utf-8"))
+    data.pop("merge_weights", None)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "params.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        return load_params(path)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sets", nargs="*", default=DEFAULT_SETS)
     parser.add_argument("--data", default="../shared/data")
+    parser.add_argument("--candidates", type=int, default=None, help="merge_candidates (default: params.json's)")
     parser.add_argument("--write", action="store_true", help="write the fit into params.json")
     args = parser.parse_args()
-    params = dataclasses.replace(load_params(), merge_weights=())
+    params = online_params()
+    if args.candidates:
+        params = dataclasses.replace(params, merge_candidates=args.candidates)
     sets = {name: prepare(name, Path(args.data), params) for name in args.sets}
     for name, s in sets.items():
         print(f"{name}: {len(s.members)} events, {len(s.pairs)} candidate pairs, {int(s.y.sum())} of one event")
@@ -152,6 +167,7 @@ def main() -> None:
         data["merge_weights"] = {n: round(float(w), 4) for n, w in zip(MERGE_FEATURE_NAMES, weights)}
         data["merge_bias"] = round(bias, 4)
         data["merge_threshold"] = best
+        data["merge_candidates"] = params.merge_candidates
         data.setdefault("fit", {})["merge"] = {
             "_doc": "benchmarks/cluster_merge_fit.py: before merging, and merged with held-out probabilities (each half scored by a model fit on the other)",
             "before": before,

@@ -24,7 +24,7 @@ from collections.abc import Callable
 import numpy as np
 from usearch.index import Index
 
-from newsfuse.cluster.similarity import EventProfile
+from newsfuse.cluster.similarity import EventProfile, pair_features, score
 
 #: The event-pair features, in the order of the fitted ``merge_weights``.
 MERGE_FEATURE_NAMES: tuple[str, ...] = (
@@ -46,7 +46,13 @@ MERGE_FEATURE_NAMES: tuple[str, ...] = (
     "count_conflict",
     "smaller_size_log",
     "larger_size_log",
+    "join_mean",
+    "join_max",
+    "embedding_max",
 )
+
+#: Articles of the smaller event scored against the larger one for the join features.
+JOIN_ARTICLES = 8
 
 
 def event_profiles(clusterer) -> dict[int, EventProfile]:
@@ -85,8 +91,27 @@ def _figures_conflict(a: EventProfile, b: EventProfile) -> bool:
     return False
 
 
-def event_pair_features(a: EventProfile, b: EventProfile, idf: Callable[[str], float]) -> list[float]:
-    """The feature vector (``MERGE_FEATURE_NAMES`` order) of two events; symmetric in a, b."""
+def join_scores(clusterer, small: EventProfile, large: EventProfile) -> tuple[float, float, float]:
+    """The online decision taken again with both events complete: the online probability of
+    each of the smaller event's first articles against the larger event (mean and best), and
+    the best embedding cosine of one's report with the other's."""
+    p = clusterer.params
+    probabilities, best_cosine = [], 0.0
+    matrix, _ = large.member_index()
+    for article_id in small.article_ids[:JOIN_ARTICLES]:
+        feats, weights = clusterer._feats[article_id]
+        x = pair_features(feats, weights, large, clusterer.name_idf(feats))
+        probabilities.append(score(x, p.weights, p.bias))
+        if matrix is not None and feats.embedding.size:
+            best_cosine = max(best_cosine, float((matrix @ feats.embedding).max()))
+    return sum(probabilities) / len(probabilities), max(probabilities), best_cosine
+
+
+def event_pair_features(
+    a: EventProfile, b: EventProfile, idf: Callable[[str], float], joins: tuple[float, float, float]
+) -> list[float]:
+    """The feature vector (``MERGE_FEATURE_NAMES`` order) of two events (symmetric in a, b) and
+    the :func:`join_scores` of the smaller against the larger."""
     ca, cb = a.centroid(), b.centroid()
     emb = float(ca @ cb) if ca is not None and cb is not None else 0.0
     lex = 0.0
@@ -127,6 +152,7 @@ def event_pair_features(a: EventProfile, b: EventProfile, idf: Callable[[str], f
         float(_figures_conflict(a, b)),
         math.log1p(sizes[0]),
         math.log1p(sizes[1]),
+        *joins,
     ]
 
 
@@ -171,8 +197,10 @@ def scored_pairs(clusterer, profiles: dict[int, EventProfile]) -> list[tuple[int
     idf = clusterer.entity_idf
     out = []
     for a, b in candidate_pairs(profiles, p.merge_candidates):
-        x = event_pair_features(profiles[a], profiles[b], idf)
+        small, large = sorted((profiles[a], profiles[b]), key=lambda e: (len(e.article_ids), e.key))
+        x = event_pair_features(small, large, idf, (0.0, 0.0, 0.0))
         if not merge_vetoed(x, p.max_gap_days):
+            x[-3:] = join_scores(clusterer, small, large)
             out.append((a, b, x))
     return out
 
