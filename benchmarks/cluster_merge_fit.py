@@ -28,9 +28,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 from cluster_data import load_pipeline  # noqa: E402
-from cluster_fit import DEFAULT_SETS, _half  # noqa: E402
+from cluster_fit import DEFAULT_SETS, _half, line, objective, online_params  # noqa: E402
 
-from newsfuse.cluster import OnlineClusterer, load_params, publication_order  # noqa: E402
+from newsfuse.cluster import OnlineClusterer, publication_order  # noqa: E402
 from newsfuse.cluster.merge import MERGE_FEATURE_NAMES, event_profiles, plan_merges, scored_pairs  # noqa: E402
 from newsfuse.cluster.params import PARAMS_PATH  # noqa: E402
 from newsfuse.cluster.recheck import recheck_small_events  # noqa: E402
@@ -97,7 +97,7 @@ def probabilities(x: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray
     return 1.0 / (1.0 + np.exp(-np.clip(x @ weights + bias, -50, 50)))
 
 
-def merged_scores(s: SetPairs, prob: np.ndarray, threshold: float) -> dict:
+def merged_scores(s: SetPairs, prob: np.ndarray, threshold: float):
     ranked = [(float(p), a, b) for p, (a, b) in zip(prob, s.pairs)]
     into = dict.fromkeys(s.members)
     for keep, gone in plan_merges(ranked, threshold, s.first):
@@ -108,26 +108,11 @@ def merged_scores(s: SetPairs, prob: np.ndarray, threshold: float) -> dict:
         while into[root] is not None:
             root = into[root]
         labels.update((a, str(root)) for a in ids)
-    scores = score_clustering(labels, s.gold)
-    return {"bcubed_f1": round(scores.bcubed_f1, 4), "ari": round(scores.ari, 4)}
+    return score_clustering(labels, s.gold)
 
 
-def objective(by_set: dict[str, dict]) -> float:
-    f1 = np.mean([v["bcubed_f1"] for v in by_set.values()])
-    ari = np.mean([v["ari"] for v in by_set.values()])
-    return float(f1 + 0.5 * ari)
-
-
-def online_params():
-    """params.json without its merge model (which may be stale: this script refits it)."""
-    import tempfile
-
-    data = json.loads(PARAMS_PATH.read_text(encoding="utf-8"))
-    data.pop("merge_weights", None)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "params.json"
-        path.write_text(json.dumps(data), encoding="utf-8")
-        return load_params(path)
+def rounded(figures) -> dict:
+    return {n: {"bcubed_f1": round(s.bcubed_f1, 4), "ari": round(s.ari, 4)} for n, s in figures.items()}
 
 
 def main() -> None:
@@ -150,15 +135,15 @@ def main() -> None:
             mask = s.half == half
             held_prob[name][mask] = probabilities(s.x[mask], weights, bias)
     before = {name: merged_scores(s, np.zeros(len(s.y)), 1.0) for name, s in sets.items()}
-    print("no merging:", before)
+    print(f"no merging: {line(before)}")
     results = {}
     for threshold in THRESHOLDS:
         results[threshold] = {name: merged_scores(s, held_prob[name], threshold) for name, s in sets.items()}
-        print(f"held out, threshold {threshold}: {results[threshold]} objective {objective(results[threshold]):.4f}")
+        print(f"held out, threshold {threshold}: {line(results[threshold])}  objective {objective(results[threshold]):.4f}")
     best = max(THRESHOLDS, key=lambda t: objective(results[t]))
     weights, bias = fit(sets, lambda _n, s: np.ones(len(s.y), bool))
     in_sample = {name: merged_scores(s, probabilities(s.x, weights, bias), best) for name, s in sets.items()}
-    print(f"chosen threshold {best}; all pairs, refit: {in_sample}")
+    print(f"chosen threshold {best}; refit on all pairs: {line(in_sample)}")
     for name, w in zip(MERGE_FEATURE_NAMES, weights):
         print(f"  {name:20s} {w:+.3f}")
     print(f"  {'bias':20s} {bias:+.3f}")
@@ -170,8 +155,8 @@ def main() -> None:
         data["merge_candidates"] = params.merge_candidates
         data.setdefault("fit", {})["merge"] = {
             "_doc": "benchmarks/cluster_merge_fit.py: before merging, and merged with held-out probabilities (each half scored by a model fit on the other)",
-            "before": before,
-            "held_out": results[best],
+            "before": rounded(before),
+            "held_out": rounded(results[best]),
         }
         PARAMS_PATH.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {PARAMS_PATH}")

@@ -91,16 +91,22 @@ def _figures_conflict(a: EventProfile, b: EventProfile) -> bool:
     return False
 
 
-def join_scores(clusterer, small: EventProfile, large: EventProfile) -> tuple[float, float, float]:
+def join_scores(
+    clusterer, small: EventProfile, large: EventProfile, name_idf: dict[str, dict[str, float]]
+) -> tuple[float, float, float]:
     """The online decision taken again with both events complete: the online probability of
     each of the smaller event's first articles against the larger event (mean and best), and
-    the best embedding cosine of one's report with the other's."""
+    the best embedding cosine of one's report with the other's. ``name_idf`` caches each
+    article's name weights (and so its side of the pair features) across pairs."""
     p = clusterer.params
     probabilities, best_cosine = [], 0.0
     matrix, _ = large.member_index()
     for article_id in small.article_ids[:JOIN_ARTICLES]:
         feats, weights = clusterer._feats[article_id]
-        x = pair_features(feats, weights, large, clusterer.name_idf(feats))
+        idf = name_idf.get(article_id)
+        if idf is None:
+            idf = name_idf[article_id] = clusterer.name_idf(feats)
+        x = pair_features(feats, weights, large, idf)
         probabilities.append(score(x, p.weights, p.bias))
         if matrix is not None and feats.embedding.size:
             best_cosine = max(best_cosine, float((matrix @ feats.embedding).max()))
@@ -121,16 +127,8 @@ def event_pair_features(
     persons = (_share(a.persons, b.persons, idf), _share(b.persons, a.persons, idf))
     places = (_share(a.places, b.places, idf), _share(b.places, a.places, idf))
     others = (_share(a.others, b.others, idf), _share(b.others, a.others, idf))
-    lead_conflict = (
-        bool(a.lead_places)
-        and bool(b.lead_places)
-        and not any(p in b.places for p in a.lead_places)
-        and not any(p in a.places for p in b.lead_places)
-    )
-    if a.first_day is not None and b.first_day is not None:
-        gap = max(0, a.first_day - b.last_day, b.first_day - a.last_day)
-    else:
-        gap = 0
+    lead_conflict = _lead_place_conflict(a, b)
+    gap = _day_gap(a, b)
     years_shared = any(y in b.years for y in a.years)
     sizes = sorted((len(a.article_ids), len(b.article_ids)))
     return [
@@ -156,20 +154,29 @@ def event_pair_features(
     ]
 
 
-def merge_vetoed(x: list[float], max_gap_days: float) -> bool:
-    """The online hard rules (similarity.vetoed) for two events: weeks apart, or in different
-    places, with no person in common."""
-    if x[_PERSON_MAX]:
+def _lead_place_conflict(a: EventProfile, b: EventProfile) -> bool:
+    return (
+        bool(a.lead_places)
+        and bool(b.lead_places)
+        and not any(p in b.places for p in a.lead_places)
+        and not any(p in a.places for p in b.lead_places)
+    )
+
+
+def _day_gap(a: EventProfile, b: EventProfile) -> int:
+    if a.first_day is None or b.first_day is None:
+        return 0
+    return max(0, a.first_day - b.last_day, b.first_day - a.last_day)
+
+
+def ruled_out(a: EventProfile, b: EventProfile, max_gap_days: float) -> bool:
+    """The online hard rules (similarity.vetoed) for two events: in different places, or weeks
+    apart, with no person in common."""
+    if any(n in b.persons for n in a.persons):
         return False
-    if x[_LEAD_CONFLICT] and not x[_PLACE_MAX]:
+    if _lead_place_conflict(a, b) and not any(n in b.places for n in a.places):
         return True
-    return x[_GAP] > math.log1p(max_gap_days)
-
-
-_PERSON_MAX = MERGE_FEATURE_NAMES.index("person_share_max")
-_PLACE_MAX = MERGE_FEATURE_NAMES.index("place_share_max")
-_LEAD_CONFLICT = MERGE_FEATURE_NAMES.index("lead_place_conflict")
-_GAP = MERGE_FEATURE_NAMES.index("day_gap_log")
+    return _day_gap(a, b) > max_gap_days
 
 
 def candidate_pairs(profiles: dict[int, EventProfile], neighbours: int) -> list[tuple[int, int]]:
@@ -195,13 +202,11 @@ def scored_pairs(clusterer, profiles: dict[int, EventProfile]) -> list[tuple[int
     """The candidate pairs that survive the hard rules, with their features."""
     p = clusterer.params
     idf = clusterer.entity_idf
-    out = []
+    out, name_idf = [], {}
     for a, b in candidate_pairs(profiles, p.merge_candidates):
         small, large = sorted((profiles[a], profiles[b]), key=lambda e: (len(e.article_ids), e.key))
-        x = event_pair_features(small, large, idf, (0.0, 0.0, 0.0))
-        if not merge_vetoed(x, p.max_gap_days):
-            x[-3:] = join_scores(clusterer, small, large)
-            out.append((a, b, x))
+        if not ruled_out(small, large, p.max_gap_days):
+            out.append((a, b, event_pair_features(small, large, idf, join_scores(clusterer, small, large, name_idf))))
     return out
 
 
