@@ -3,7 +3,7 @@
 Public API::
 
     cluster_articles(articles, analysed, mentions_by_article_id, *, progress, corrections, params, recheck)
-        -> (events, duplicates)      # batch: the stream in publication order, then recheck.py
+        -> (events, duplicates)      # batch: the stream in publication order, recheck.py, merge.py
     OnlineClusterer(params=None, corrections=())       # streaming: .add(article, analysed, mentions)
     apply_corrections(events, corrections, *, published=None, strict=False) -> events
     group_by_field(articles, analysed, field)          # events from an input field instead
@@ -114,8 +114,9 @@ def cluster_articles(
     recheck: bool = True,
 ) -> tuple[list[Event], list[Duplicate]]:
     """Cluster a whole corpus: the stream of its articles in publication order, then a second
-    look at the small events (``recheck.py``; off with ``recheck=False``, and then exactly the
-    streamed result).
+    look at the small events (``recheck.py``) and a last look that merges the events the
+    event-pair model calls one (``merge.py``); both off with ``recheck=False``, and then exactly
+    the streamed result.
 
     Args:
         articles: the articles (any order).
@@ -125,8 +126,9 @@ def cluster_articles(
         corrections: merges/splits to keep (see :func:`apply_corrections`).
         params: parameters (default: the fitted ``params.json``).
         recheck: move articles that fail the leave-one-out check out of small events
-            (:func:`~newsfuse.cluster.recheck.recheck_small_events`); False gives exactly what
-            an :class:`OnlineClusterer` fed the same stream gives.
+            (:func:`~newsfuse.cluster.recheck.recheck_small_events`), then merge events
+            (:func:`~newsfuse.cluster.merge.merge_events`); False gives exactly what an
+            :class:`OnlineClusterer` fed the same stream gives.
 
     Returns:
         (events ordered by first article, near-duplicates found).
