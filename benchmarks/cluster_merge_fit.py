@@ -89,7 +89,8 @@ def fit(sets: dict[str, SetPairs], use) -> tuple[np.ndarray, float]:
             xs.append(s.x[mask])
             ys.append(s.y[mask])
             ws.append(np.full(int(mask.sum()), 1000.0 / mask.sum()))
-    model = LogisticRegression(C=1.0, max_iter=5000).fit(np.vstack(xs), np.concatenate(ys), sample_weight=np.concatenate(ws))
+    model = LogisticRegression(C=1.0, max_iter=5000)
+    model.fit(np.vstack(xs), np.concatenate(ys), sample_weight=np.concatenate(ws))
     return model.coef_[0], float(model.intercept_[0])
 
 
@@ -139,7 +140,8 @@ def main() -> None:
     results = {}
     for threshold in THRESHOLDS:
         results[threshold] = {name: merged_scores(s, held_prob[name], threshold) for name, s in sets.items()}
-        print(f"held out, threshold {threshold}: {line(results[threshold])}  objective {objective(results[threshold]):.4f}")
+        figures = results[threshold]
+        print(f"held out, threshold {threshold}: {line(figures)}  objective {objective(figures):.4f}")
     best = max(THRESHOLDS, key=lambda t: objective(results[t]))
     weights, bias = fit(sets, lambda _n, s: np.ones(len(s.y), bool))
     in_sample = {name: merged_scores(s, probabilities(s.x, weights, bias), best) for name, s in sets.items()}
@@ -154,7 +156,8 @@ def main() -> None:
         data["merge_threshold"] = best
         data["merge_candidates"] = params.merge_candidates
         data.setdefault("fit", {})["merge"] = {
-            "_doc": "benchmarks/cluster_merge_fit.py: before merging, and merged with held-out probabilities (each half scored by a model fit on the other)",
+            "_doc": "benchmarks/cluster_merge_fit.py: before merging, and merged with held-out "
+            "probabilities (each half scored by a model fit on the other)",
             "before": rounded(before),
             "held_out": rounded(results[best]),
         }

@@ -143,7 +143,9 @@ def _events(
 
     if options.group_by:
         return group_by_field(articles, analysed, options.group_by)
-    return cluster_articles(articles, analysed, mentions, progress=options.progress, recheck=not options.stream)
+    return cluster_articles(
+        articles, analysed, mentions, progress=options.progress, recheck=not options.stream
+    )
 
 
 def _briefs(

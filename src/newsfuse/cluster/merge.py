@@ -206,7 +206,8 @@ def scored_pairs(clusterer, profiles: dict[int, EventProfile]) -> list[tuple[int
     for a, b in candidate_pairs(profiles, p.merge_candidates):
         small, large = sorted((profiles[a], profiles[b]), key=lambda e: (len(e.article_ids), e.key))
         if not ruled_out(small, large, p.max_gap_days):
-            out.append((a, b, event_pair_features(small, large, idf, join_scores(clusterer, small, large, name_idf))))
+            joins = join_scores(clusterer, small, large, name_idf)
+            out.append((a, b, event_pair_features(small, large, idf, joins)))
     return out
 
 
@@ -236,7 +237,8 @@ def merge_events(clusterer) -> list[tuple[str, str]]:
     ]
     first = {k: clusterer._info[e.seed].seq for k, e in clusterer._events.items() if k in profiles}
     merged = []
-    for keep, gone in plan_merges(ranked, p.merge_threshold, first, lambda a, b: not _cannot_link(clusterer, a, b)):
+    allowed = lambda a, b: not _cannot_link(clusterer, a, b)  # noqa: E731
+    for keep, gone in plan_merges(ranked, p.merge_threshold, first, allowed):
         _absorb(clusterer, keep, gone)
         merged.append((clusterer._events[keep].id, profiles[gone].id))
     return merged
