@@ -29,6 +29,8 @@ class Options:
     Args:
         group_by: take the event grouping from this input field (e.g. ``event_id``) instead of
             clustering.
+        stream: cluster as a stream only (what ``newsfuse ingest`` does), without batch mode's
+            second look at small events and merging of events (``cluster_articles(recheck=False)``).
         max_bytes: inputs larger than this are rejected, not read.
         n_process: processes for the NLP models; 0 means one per core when the batch is large.
         batch_size: articles per model batch.
@@ -39,6 +41,7 @@ class Options:
     """
 
     group_by: str | None = None
+    stream: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
     n_process: int = 0
     batch_size: int = 64
@@ -140,7 +143,9 @@ def _events(
 
     if options.group_by:
         return group_by_field(articles, analysed, options.group_by)
-    return cluster_articles(articles, analysed, mentions, progress=options.progress)
+    return cluster_articles(
+        articles, analysed, mentions, progress=options.progress, recheck=not options.stream
+    )
 
 
 def _briefs(

@@ -1,8 +1,9 @@
 """Quality gate on real data: gvc-train (358 articles, 170 look-alike shootings).
 
-Runs the real analyse stage (spaCy + embeddings, about a minute on two cores) and the online
+Runs the real analyse stage (spaCy + embeddings, about a minute on two cores) and the batch
 clusterer, and fails when the figures drop well below those measured with the fitted parameters
-(gold text as given: B-cubed P 0.988, F1 0.966, CEAF-e 0.922, ARI 0.922; the TF-IDF baseline
+(gold text as given, `python benchmarks/cluster_eval.py --raw gvc-train`: B-cubed P 0.984, F1
+0.976, CEAF-e 0.952, ARI 0.943; the TF-IDF baseline
 scores F1 0.964, ARI 0.904 on this set). The floors leave room for small changes of the embeddings.
 ECB+ and gva-dev take several minutes to analyse: they are measured by
 `newsfuse eval cluster` and benchmarks/cluster_fit.py instead (see docs/cluster.md).
@@ -15,7 +16,7 @@ import pytest
 from newsfuse.cluster import cluster_articles
 from newsfuse.eval.cluster import load_gold_articles, score_clustering
 
-FLOORS = {"bcubed_f1": 0.96, "bcubed_p": 0.975, "ari": 0.905, "ceaf_e": 0.91}
+FLOORS = {"bcubed_f1": 0.965, "bcubed_p": 0.975, "ari": 0.925, "ceaf_e": 0.935}
 
 
 @pytest.mark.slow

@@ -1,5 +1,6 @@
-"""`newsfuse ingest` clusters exactly as `newsfuse brief` does: in one go, in batches across
-processes (the clusterer's state is saved in the store), and merges/splits survive later ingests.
+"""`newsfuse ingest` clusters exactly as `newsfuse brief --stream` does: in one go, in batches
+across processes (the clusterer's state is saved in the store), and merges/splits survive later
+ingests.
 
 Real data: gvc-train shootings (look-alike events) with a near-copy we make of one article.
 """
@@ -57,7 +58,7 @@ def _stored(db):
 def test_ingest_in_one_go_and_in_batches_equals_brief(tmp_path, shared_dir):
     rows, copy = _rows(shared_dir)
     everything = _write(tmp_path / "all.jsonl", rows)
-    brief = _events(json.loads(_invoke("brief", everything, "-f", "json", "--no-progress"))["events"])
+    brief = _events(json.loads(_invoke("brief", everything, "--stream", "-f", "json", "--no-progress"))["events"])
     assert len(brief) < len(rows)  # some articles were grouped
     copy_event = next(e for e in brief.values() if copy["id"] in e[0])
     assert copy_event[1] == {copy["id"].removesuffix("-copy"): [copy["id"]]}

@@ -42,6 +42,14 @@ def brief_command(
             help="Take events from this input field (e.g. event_id) instead of clustering.",
         ),
     ] = None,
+    stream: Annotated[
+        bool,
+        typer.Option(
+            "--stream",
+            help="Cluster as a stream only, as `newsfuse ingest` does: no batch-mode second look "
+            "at small events and no merging of events afterwards (docs/cluster.md).",
+        ),
+    ] = False,
     policy: Annotated[
         str,
         typer.Option(
@@ -62,7 +70,7 @@ def brief_command(
     Example: newsfuse brief examples/ --format html -o brief.html
     """
     with progress_bar(not no_progress) as progress:
-        options = Options(group_by=group_by, best_policy=policy, n_process=jobs,
+        options = Options(group_by=group_by, stream=stream, best_policy=policy, n_process=jobs,
                           max_bytes=int(max_mb * 1024 * 1024), progress=progress)
         report = brief(paths, options)
     print_rejections(report.rejected, hint="; the JSON output (-f json) lists every one")

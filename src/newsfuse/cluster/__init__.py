@@ -3,7 +3,7 @@
 Public API::
 
     cluster_articles(articles, analysed, mentions_by_article_id, *, progress, corrections, params, recheck)
-        -> (events, duplicates)      # batch: the stream in publication order, then recheck.py
+        -> (events, duplicates)      # batch: the stream in publication order, recheck.py, merge.py
     OnlineClusterer(params=None, corrections=())       # streaming: .add(article, analysed, mentions)
     apply_corrections(events, corrections, *, published=None, strict=False) -> events
     group_by_field(articles, analysed, field)          # events from an input field instead
@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from newsfuse.cluster.corrections import apply_corrections, event_id_for, seed_of
 from newsfuse.cluster.dedup import NearDuplicateIndex, wire_source
 from newsfuse.cluster.features import text_date
+from newsfuse.cluster.merge import merge_events
 from newsfuse.cluster.online import OnlineClusterer
 from newsfuse.cluster.params import ClusterParams, load_params
 from newsfuse.cluster.recheck import recheck_small_events
@@ -113,8 +114,9 @@ def cluster_articles(
     recheck: bool = True,
 ) -> tuple[list[Event], list[Duplicate]]:
     """Cluster a whole corpus: the stream of its articles in publication order, then a second
-    look at the small events (``recheck.py``; off with ``recheck=False``, and then exactly the
-    streamed result).
+    look at the small events (``recheck.py``) and a last look that merges the events the
+    event-pair model calls one (``merge.py``); both off with ``recheck=False``, and then exactly
+    the streamed result.
 
     Args:
         articles: the articles (any order).
@@ -124,8 +126,9 @@ def cluster_articles(
         corrections: merges/splits to keep (see :func:`apply_corrections`).
         params: parameters (default: the fitted ``params.json``).
         recheck: move articles that fail the leave-one-out check out of small events
-            (:func:`~newsfuse.cluster.recheck.recheck_small_events`); False gives exactly what
-            an :class:`OnlineClusterer` fed the same stream gives.
+            (:func:`~newsfuse.cluster.recheck.recheck_small_events`), then merge events
+            (:func:`~newsfuse.cluster.merge.merge_events`); False gives exactly what an
+            :class:`OnlineClusterer` fed the same stream gives.
 
     Returns:
         (events ordered by first article, near-duplicates found).
@@ -140,4 +143,5 @@ def cluster_articles(
             progress("cluster", done, len(order))
     if recheck:
         recheck_small_events(clusterer)
+        merge_events(clusterer)
     return clusterer.events(), clusterer.duplicates

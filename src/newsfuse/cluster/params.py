@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from newsfuse.cluster.merge import MERGE_FEATURE_NAMES
 from newsfuse.cluster.similarity import FEATURE_NAMES
 from newsfuse.errors import ConfigError
 
@@ -39,6 +40,10 @@ class ClusterParams:
         recheck_max_size: batch mode only (``cluster_articles``): events of at most this many
             articles are checked again once the corpus is complete, and an article that would not
             join the rest of its event leaves it (``recheck.py``; 0 or 1: off).
+        merge_weights / merge_bias / merge_threshold: batch mode only: the event-pair model
+            (``merge.MERGE_FEATURE_NAMES``) and the probability at which two events are merged
+            once the corpus is placed (``merge.py``; no weights: off).
+        merge_candidates: nearest events (by centroid) compared with each event for merging.
     """
 
     weights: tuple[float, ...]
@@ -60,6 +65,10 @@ class ClusterParams:
     use_mentions: bool = False
     follow_up_days: int = 0
     recheck_max_size: int = 0
+    merge_weights: tuple[float, ...] = ()
+    merge_bias: float = 0.0
+    merge_threshold: float = 0.5
+    merge_candidates: int = 10
     feature_names: tuple[str, ...] = field(default=FEATURE_NAMES)
 
     def __post_init__(self) -> None:
@@ -76,12 +85,21 @@ class ClusterParams:
             raise ConfigError(f"threshold must be in (0, 1), got {self.threshold}.")
         if self.window_days <= 0 or self.candidates <= 0:
             raise ConfigError("window_days and candidates must be positive.")
+        if self.merge_weights and len(self.merge_weights) != len(MERGE_FEATURE_NAMES):
+            raise ConfigError(
+                f"cluster parameters need {len(MERGE_FEATURE_NAMES)} merge weights, got "
+                f"{len(self.merge_weights)}; refit with benchmarks/cluster_merge_fit.py."
+            )
+        if not 0.0 < self.merge_threshold <= 1.0:
+            raise ConfigError(f"merge_threshold must be in (0, 1], got {self.merge_threshold}.")
         if self.follow_up_days < 0:
             raise ConfigError(f"follow_up_days must be 0 or more, got {self.follow_up_days}.")
 
     def to_json(self) -> str:
         data = asdict(self)
         data["weights"] = dict(zip(FEATURE_NAMES, self.weights, strict=True))
+        if self.merge_weights:
+            data["merge_weights"] = dict(zip(MERGE_FEATURE_NAMES, self.merge_weights, strict=True))
         data.pop("feature_names")
         return json.dumps(data, indent=2) + "\n"
 
@@ -100,11 +118,15 @@ def load_params(path: Path | None = None) -> ClusterParams:
     weights = data.pop("weights", None)
     if not isinstance(weights, dict):
         raise ConfigError(f"{path}: 'weights' must map feature names to numbers.")
+    merge_weights = data.pop("merge_weights", None) or {}
+    if not isinstance(merge_weights, dict):
+        raise ConfigError(f"{path}: 'merge_weights' must map merge feature names to numbers.")
     data.pop("_doc", None)
     data.pop("fit", None)
     try:
         return ClusterParams(
             weights=tuple(float(weights[n]) for n in FEATURE_NAMES),
+            merge_weights=tuple(float(merge_weights[n]) for n in MERGE_FEATURE_NAMES) if merge_weights else (),
             feature_names=FEATURE_NAMES,
             **data,
         )
