@@ -67,9 +67,9 @@ def test_plan_merges_most_probable_first_and_keeps_the_earliest():
     ranked = [(0.7, 1, 2), (0.9, 2, 3), (0.65, 3, 4), (0.2, 4, 5)]
     first = {1: 10, 2: 5, 3: 7, 4: 1, 5: 0}
     # 2+3 (keep 2: first at 5), then 1 into 2, then 3's event (now 2) with 4: 4 came first.
-    assert plan_merges(ranked, 0.6, first) == [(2, 3), (2, 1), (4, 2)]
-    assert plan_merges(ranked, 0.95, first) == []
-    assert plan_merges(ranked, 0.6, first, lambda keep, gone: gone != 1) == [(2, 3), (4, 2)]
+    assert list(plan_merges(ranked, 0.6, first)) == [(2, 3), (2, 1), (4, 2)]
+    assert list(plan_merges(ranked, 0.95, first)) == []
+    assert list(plan_merges(ranked, 0.6, first, lambda keep, gone: gone != 1)) == [(2, 3), (4, 2)]
 
 
 def test_merge_parameters_are_checked(tmp_path):
@@ -82,3 +82,20 @@ def test_merge_parameters_are_checked(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ConfigError, match="merge_weights"):
         load_params(path)
+
+
+def test_a_split_holds_against_a_chain_of_merges():
+    # Events 2 and 3 must stay apart: once 2 is merged into 1, event 1 may not take 3.
+    ranked = [(0.9, 1, 2), (0.8, 1, 3)]
+    first = {1: 0, 2: 1, 3: 2}
+    members = {1: {1}, 2: {2}, 3: {3}}
+
+    def allowed(keep, gone):
+        return not {2, 3} <= members[keep] | members[gone]
+
+    plan = []
+    for keep, gone in plan_merges(ranked, 0.5, first, allowed):
+        members[keep] |= members.pop(gone)  # applied before the next decision, as merge_events does
+        plan.append((keep, gone))
+    assert plan == [(1, 2)]
+    assert members == {1: {1, 2}, 3: {3}}

@@ -19,7 +19,7 @@ person in common, are not merged, and neither are events a user split (correctio
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import numpy as np
 from usearch.index import Index
@@ -249,11 +249,12 @@ def plan_merges(
     threshold: float,
     first: dict[int, int],
     allowed: Callable[[int, int], bool] = lambda a, b: True,
-) -> list[tuple[int, int]]:
+) -> Iterator[tuple[int, int]]:
     """The merges, as (kept, merged) event keys in the order to apply them: pairs from the most
     probable down while they reach ``threshold``; a pair already in one event is skipped, and
     the event whose first article came first (``first``: key -> its stream position) is kept.
-    ``allowed(kept, merged)`` sees the events as merged so far (user corrections)."""
+    A generator: a caller that applies each merge before taking the next lets
+    ``allowed(kept, merged)`` see the events as merged so far (user corrections)."""
     parent: dict[int, int] = {}
 
     def root(key: int) -> int:
@@ -261,7 +262,6 @@ def plan_merges(
             key = parent[key]
         return key
 
-    plan = []
     for probability, a, b in sorted(ranked, key=lambda t: (-t[0], t[1], t[2])):
         if probability < threshold:
             break
@@ -272,8 +272,7 @@ def plan_merges(
         if not allowed(keep, gone):
             continue
         parent[gone] = keep
-        plan.append((keep, gone))
-    return plan
+        yield keep, gone
 
 
 def _cannot_link(clusterer, a: int, b: int) -> bool:
