@@ -46,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from cluster_data import load_pipeline  # noqa: E402
 
 import newsfuse.cluster.online as online  # noqa: E402
-from newsfuse.cluster import OnlineClusterer, cluster_articles, load_params, publication_order  # noqa: E402
+from newsfuse.cluster import OnlineClusterer, cluster_articles, load_params, publication_order, stream_in_order  # noqa: E402
 from newsfuse.cluster.params import PARAMS_PATH  # noqa: E402
 from newsfuse.cluster.similarity import FEATURE_NAMES, vetoed  # noqa: E402
 from newsfuse.eval.cluster import score_clustering  # noqa: E402
@@ -69,19 +69,6 @@ def memoise_features() -> None:
         return feats
 
     online.article_features = cached
-
-
-def online_params():
-    """params.json without its batch-mode merge model (fit on the online pass's output, so it
-    may be stale here; benchmarks/cluster_merge_fit.py refits it)."""
-    import tempfile
-
-    data = json.loads(PARAMS_PATH.read_text(encoding="utf-8"))
-    data.pop("merge_weights", None)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "params.json"
-        path.write_text(json.dumps(data), encoding="utf-8")
-        return load_params(path)
 
 
 def half_of(article) -> int:
@@ -161,12 +148,8 @@ def online_pairs(articles, analysed, mentions, params):
     """(X, y, halves) of the pairs the clusterer itself scores when run with ``params``: each
     candidate labelled 1 when most of its articles belong to the article's gold event. Unlike
     the gold replay, these events can be widened by a wrong article, as they are at run time."""
-    by_id = {a.article_id: a for a in analysed}
     gold_of = {a.id: (a.extra["event_id"], half_of(a)) for a in articles}
-    clusterer = _RecordingClusterer(params, gold_of)
-    for i in publication_order(articles):
-        article = articles[i]
-        clusterer.add(article, by_id.get(article.id), mentions.get(article.id))
+    clusterer = stream_in_order(_RecordingClusterer(params, gold_of), articles, analysed, mentions)
     return np.array(clusterer.rows), np.array(clusterer.labels), np.array(clusterer.halves)
 
 
@@ -256,7 +239,7 @@ def main() -> None:
     memoise_features()
     start = time.perf_counter()
     data = {name: load_set(Path(args.data) / name) for name in args.sets}
-    base = online_params()  # batch mode's merge model is fit after this, on its output
+    base = load_params(merge=False)  # batch mode's merge model is fit after this, on its output
     configs = [
         dataclasses.replace(
             base, use_mentions=bool(int(m)), max_gap_days=float(g), window_days=int(d), recheck_max_size=int(r)

@@ -28,9 +28,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 from cluster_data import load_pipeline  # noqa: E402
-from cluster_fit import DEFAULT_SETS, _half, line, objective, online_params  # noqa: E402
+from cluster_fit import DEFAULT_SETS, _half, line, objective  # noqa: E402
 
-from newsfuse.cluster import OnlineClusterer, publication_order  # noqa: E402
+from newsfuse.cluster import OnlineClusterer, load_params, stream_in_order  # noqa: E402
 from newsfuse.cluster.merge import MERGE_FEATURE_NAMES, event_profiles, plan_merges, scored_pairs  # noqa: E402
 from newsfuse.cluster.params import PARAMS_PATH  # noqa: E402
 from newsfuse.cluster.recheck import recheck_small_events  # noqa: E402
@@ -54,11 +54,7 @@ class SetPairs:
 
 def prepare(name: str, data: Path, params) -> SetPairs:
     articles, analysed, mentions = load_pipeline(data / name)
-    by_id = {a.article_id: a for a in analysed}
-    clusterer = OnlineClusterer(params, keep_features=True)
-    for i in publication_order(articles):
-        article = articles[i]
-        clusterer.add(article, by_id.get(article.id), mentions.get(article.id))
+    clusterer = stream_in_order(OnlineClusterer(params, keep_features=True), articles, analysed, mentions)
     recheck_small_events(clusterer)
     gold = {a.id: a.extra["event_id"] for a in articles}
     topic = {a.id: a.extra.get("topic") for a in articles}
@@ -123,7 +119,7 @@ def main() -> None:
     parser.add_argument("--candidates", type=int, default=None, help="merge_candidates (default: params.json's)")
     parser.add_argument("--write", action="store_true", help="write the fit into params.json")
     args = parser.parse_args()
-    params = online_params()
+    params = load_params(merge=False)
     if args.candidates:
         params = dataclasses.replace(params, merge_candidates=args.candidates)
     sets = {name: prepare(name, Path(args.data), params) for name in args.sets}

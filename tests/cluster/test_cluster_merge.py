@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from newsfuse.cluster import OnlineClusterer, cluster_articles, load_params, publication_order
+from newsfuse.cluster import OnlineClusterer, cluster_articles, load_params, stream_in_order
 from newsfuse.cluster.merge import MERGE_FEATURE_NAMES, merge_events, plan_merges
 from newsfuse.errors import ConfigError
 from newsfuse.model import Correction
@@ -19,9 +19,7 @@ def _in_pieces(stream, analysed_stream, corrections=()):
     streaming), given the fitted parameters for the last look."""
     fitted = load_params()
     apart = dataclasses.replace(fitted, threshold=1.0 - 1e-12)
-    clusterer = OnlineClusterer(apart, corrections, keep_features=True)
-    for i in publication_order(stream):
-        clusterer.add(stream[i], analysed_stream[i], [])
+    clusterer = stream_in_order(OnlineClusterer(apart, corrections, keep_features=True), stream, analysed_stream, {})
     clusterer.params = fitted
     return clusterer
 

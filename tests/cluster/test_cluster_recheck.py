@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from newsfuse.cluster import OnlineClusterer, cluster_articles, load_params, publication_order
 from newsfuse.cluster.recheck import recheck_small_events
 from newsfuse.model import Correction
@@ -28,17 +30,16 @@ def _partition(clusterer):
     return sorted((e.id, sorted(e.article_ids)) for e in clusterer.events())
 
 
-def test_lookalike_leaves_the_event_it_was_glued_to(stream, analysed_stream):
-    clusterer = _glued(stream, analysed_stream, ["spring-1", "spring-2", "spring-3", "fresno-1"])
-    assert recheck_small_events(clusterer) == ["fresno-1"]
-    assert _partition(clusterer) == [
-        ("ev-fresno-1", ["fresno-1"]),
-        ("ev-spring-1", ["spring-1", "spring-2", "spring-3"]),
-    ]
-
-
-def test_first_article_leaving_renames_the_rest_after_its_new_first(stream, analysed_stream):
-    clusterer = _glued(stream, analysed_stream, ["fresno-1", "spring-1", "spring-2", "spring-3"])
+@pytest.mark.parametrize(
+    "glued",
+    [
+        ["spring-1", "spring-2", "spring-3", "fresno-1"],  # the look-alike joined last
+        ["fresno-1", "spring-1", "spring-2", "spring-3"],  # it started the event: the rest is renamed
+    ],
+    ids=["lookalike-last", "lookalike-first"],
+)
+def test_lookalike_leaves_the_event_it_was_glued_to(stream, analysed_stream, glued):
+    clusterer = _glued(stream, analysed_stream, glued)
     assert recheck_small_events(clusterer) == ["fresno-1"]
     assert _partition(clusterer) == [
         ("ev-fresno-1", ["fresno-1"]),

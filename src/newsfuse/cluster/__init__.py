@@ -43,6 +43,7 @@ __all__ = [
     "publication_order",
     "save_state",
     "seed_of",
+    "stream_in_order",
     "wire_source",
 ]
 
@@ -103,6 +104,26 @@ def publication_order(articles: Sequence[Article]) -> list[int]:
     return sorted(range(len(articles)), key=key)
 
 
+def stream_in_order(
+    clusterer: OnlineClusterer,
+    articles: Sequence[Article],
+    analysed: Sequence[Analysed],
+    mentions: dict[str, list[Mention]],
+    *,
+    progress=None,
+) -> OnlineClusterer:
+    """Add ``articles`` to ``clusterer`` in :func:`publication_order` (the stream of a batch)
+    and return it. ``analysed`` aligns with nothing in particular: it is looked up by id."""
+    by_id = {a.article_id: a for a in analysed}
+    order = publication_order(articles)
+    for done, i in enumerate(order, 1):
+        article = articles[i]
+        clusterer.add(article, by_id.get(article.id), mentions.get(article.id))
+        if progress:
+            progress("cluster", done, len(order))
+    return clusterer
+
+
 def cluster_articles(
     articles: Sequence[Article],
     analysed: Sequence[Analysed],
@@ -133,14 +154,8 @@ def cluster_articles(
     Returns:
         (events ordered by first article, near-duplicates found).
     """
-    by_id = {a.article_id: a for a in analysed}
     clusterer = OnlineClusterer(params, corrections, keep_features=recheck)
-    order = publication_order(articles)
-    for done, i in enumerate(order, 1):
-        article = articles[i]
-        clusterer.add(article, by_id.get(article.id), mentions.get(article.id))
-        if progress:
-            progress("cluster", done, len(order))
+    stream_in_order(clusterer, articles, analysed, mentions, progress=progress)
     if recheck:
         recheck_small_events(clusterer)
         merge_events(clusterer)

@@ -24,7 +24,8 @@ from collections.abc import Callable, Iterator
 import numpy as np
 from usearch.index import Index
 
-from newsfuse.cluster.similarity import EventProfile, pair_features, score
+from newsfuse.cluster import similarity
+from newsfuse.cluster.similarity import EventProfile, lead_places_conflict, pair_features, score
 
 #: The event-pair features, in the order of the fitted ``merge_weights``.
 MERGE_FEATURE_NAMES: tuple[str, ...] = (
@@ -127,7 +128,7 @@ def event_pair_features(
     persons = (_share(a.persons, b.persons, idf), _share(b.persons, a.persons, idf))
     places = (_share(a.places, b.places, idf), _share(b.places, a.places, idf))
     others = (_share(a.others, b.others, idf), _share(b.others, a.others, idf))
-    lead_conflict = _lead_place_conflict(a, b)
+    lead_conflict = lead_places_conflict(a.lead_places, a.places, b.lead_places, b.places)
     gap = _day_gap(a, b)
     years_shared = any(y in b.years for y in a.years)
     sizes = sorted((len(a.article_ids), len(b.article_ids)))
@@ -154,29 +155,23 @@ def event_pair_features(
     ]
 
 
-def _lead_place_conflict(a: EventProfile, b: EventProfile) -> bool:
-    return (
-        bool(a.lead_places)
-        and bool(b.lead_places)
-        and not any(p in b.places for p in a.lead_places)
-        and not any(p in a.places for p in b.lead_places)
-    )
-
-
 def _day_gap(a: EventProfile, b: EventProfile) -> int:
     if a.first_day is None or b.first_day is None:
         return 0
     return max(0, a.first_day - b.last_day, b.first_day - a.last_day)
 
 
-def ruled_out(a: EventProfile, b: EventProfile, max_gap_days: float) -> bool:
+def _ruled_out(a: EventProfile, b: EventProfile, p) -> bool:
     """The online hard rules (similarity.vetoed) for two events: in different places, or weeks
     apart, with no person in common."""
-    if any(n in b.persons for n in a.persons):
-        return False
-    if _lead_place_conflict(a, b) and not any(n in b.places for n in a.places):
-        return True
-    return _day_gap(a, b) > max_gap_days
+    return similarity.ruled_out(
+        any(n in b.persons for n in a.persons),
+        any(n in b.places for n in a.places),
+        lead_places_conflict(a.lead_places, a.places, b.lead_places, b.places),
+        math.log1p(_day_gap(a, b)),
+        p.max_gap_days,
+        p.place_veto,
+    )
 
 
 def candidate_pairs(profiles: dict[int, EventProfile], neighbours: int) -> list[tuple[int, int]]:
@@ -205,7 +200,7 @@ def scored_pairs(clusterer, profiles: dict[int, EventProfile]) -> list[tuple[int
     out, name_idf = [], {}
     for a, b in candidate_pairs(profiles, p.merge_candidates):
         small, large = sorted((profiles[a], profiles[b]), key=lambda e: (len(e.article_ids), e.key))
-        if not ruled_out(small, large, p.max_gap_days):
+        if not _ruled_out(small, large, p):
             joins = join_scores(clusterer, small, large, name_idf)
             out.append((a, b, event_pair_features(small, large, idf, joins)))
     return out

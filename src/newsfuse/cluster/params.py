@@ -104,8 +104,12 @@ class ClusterParams:
         return json.dumps(data, indent=2) + "\n"
 
 
-def load_params(path: Path | None = None) -> ClusterParams:
+def load_params(path: Path | None = None, *, merge: bool = True) -> ClusterParams:
     """Read parameters from ``path`` (default: the fitted ``params.json`` of this package).
+
+    Args:
+        merge: False leaves batch mode's merge model out (unread, so a stale one does not stop
+            the online model's refit, benchmarks/cluster_fit.py).
 
     Raises:
         ConfigError: the file is missing, not JSON, or does not fit the current features.
@@ -119,6 +123,8 @@ def load_params(path: Path | None = None) -> ClusterParams:
     if not isinstance(weights, dict):
         raise ConfigError(f"{path}: 'weights' must map feature names to numbers.")
     merge_weights = data.pop("merge_weights", None) or {}
+    if not merge:
+        merge_weights = {}
     if not isinstance(merge_weights, dict):
         raise ConfigError(f"{path}: 'merge_weights' must map merge feature names to numbers.")
     data.pop("_doc", None)

@@ -198,18 +198,13 @@ def pair_features(
     persons, places, others, title_words, counts_by_slot = _article_side(feats, entity_idf)
     person = _overlap(persons, event.persons)
     place = _overlap(places, event.places)
-    lead_conflict = float(
-        bool(feats.lead_places)
-        and bool(event.lead_places)
-        and not any(p in event.places for p in feats.lead_places)
-        and not any(p in feats.places for p in event.lead_places)
-    )
+    lead_conflict = float(lead_places_conflict(feats.lead_places, feats.places, event.lead_places, event.places))
     if feats.day is not None and event.first_day is not None:
         gap = max(0, event.first_day - feats.day, feats.day - event.last_day)
         day_gap, no_dates = math.log1p(gap), 0.0
     else:
         day_gap, no_dates = 0.0, 1.0
-    if veto is not None and _vetoed(person, place, lead_conflict, day_gap, *veto):
+    if veto is not None and ruled_out(person, place, lead_conflict, day_gap, *veto):
         return None
     centroid = event.centroid()
     emb = float(feats.embedding @ centroid) if centroid is not None and feats.embedding.size else 0.0
@@ -275,13 +270,26 @@ _LEAD_CONFLICT = FEATURE_NAMES.index("lead_place_conflict")
 _GAP = FEATURE_NAMES.index("day_gap_log")
 
 
+def lead_places_conflict(lead_a, places_a, lead_b, places_b) -> bool:
+    """Two leads that name places, none of one's named anywhere in the other: different places
+    (an article against an event, or two events)."""
+    return (
+        bool(lead_a)
+        and bool(lead_b)
+        and not any(p in places_b for p in lead_a)
+        and not any(p in places_a for p in lead_b)
+    )
+
+
 def vetoed(x: list[float], max_gap_days: float, place_veto: bool) -> bool:
     """Hard rules an editor would apply before any score: different cities, or weeks apart,
     with no person in common, are different events."""
-    return _vetoed(x[_PERSON], x[_PLACE], x[_LEAD_CONFLICT], x[_GAP], max_gap_days, place_veto)
+    return ruled_out(x[_PERSON], x[_PLACE], x[_LEAD_CONFLICT], x[_GAP], max_gap_days, place_veto)
 
 
-def _vetoed(person, place, lead_conflict, day_gap, max_gap_days, place_veto) -> bool:
+def ruled_out(person, place, lead_conflict, day_gap, max_gap_days, place_veto) -> bool:
+    """:func:`vetoed` from its four inputs (``day_gap``: log1p of the days), for an article
+    against an event and for two events (merge.py)."""
     if person:
         return False
     if place_veto and lead_conflict and not place:

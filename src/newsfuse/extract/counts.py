@@ -20,8 +20,8 @@ from newsfuse.extract.headcount import (
     is_person,
     make_finding,
     nearest_counted_noun,
+    number_of,
     objects,
-    stated_total,
     subjects,
 )
 from newsfuse.extract.implied import fatal_parts, implied_death, suicides
@@ -238,7 +238,7 @@ def _verb_counts(verb, lemma: str, quantities) -> list[CountFinding]:
         return []
     out: list[CountFinding] = []
     negated = any(c.dep_ == "neg" for c in verb.children)
-    count = _own_number(verb, quantities) or _number_of(verb, quantities)
+    count = _own_number(verb, quantities) or number_of(verb, quantities)
     if count is None:
         if lemma in load("counts")["subject_verbs"] or _is_passive(verb) or _reduced_passive(verb):
             targets = subjects(verb)
@@ -365,7 +365,7 @@ def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
         if count is None:
             return []
     if count is None:
-        count = _number_of(noun, quantities)  # "raising the number of dead to nine"
+        count = number_of(noun, quantities)  # "raising the number of dead to nine"
     via_person = False
     if lemma in ("injury", "wound") and count is None:
         via_person = True
@@ -391,14 +391,6 @@ def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
     if slot == "injured" and (counts_wounds or via_person) and not alive:
         slot = "shot"  # "a man with a gunshot wound" is hurt, maybe fatally: hit, fate unknown
     return [make_finding(slot, count, noun, revision=revision, population=population)]
-
-
-def _number_of(token, quantities) -> Headcount | None:
-    """The figure of "the number of <token>": "raising the number of dead to nine", "put the
-    number of injured at 62"."""
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ("number", "total"):
-        return stated_total(token.head.head, quantities)
-    return None
 
 
 def _found_or_death(noun, lemma: str) -> bool:

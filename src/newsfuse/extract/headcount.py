@@ -129,8 +129,9 @@ def _count_single(token, quantities: dict[int, Quantity]) -> Headcount | None:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         return count_single(obj, quantities)
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ("number", "total"):
-        return stated_total(token.head.head, quantities)  # "the number of people killed rose to 17"
+    total = number_of(token, quantities)  # "the number of people killed rose to 17"
+    if total is not None:
+        return total
     if lower in load("counts")["person_pronouns"]:
         return _one(token)
     if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
@@ -148,6 +149,14 @@ def _count_single(token, quantities: dict[int, Quantity]) -> Headcount | None:
             return _one(token)
     if token.lower_ == "old" and any(c.lower_ == "year" for c in token.children):
         return _one(token)  # "a 5-year-old was shot"
+    return None
+
+
+def number_of(token, quantities: dict[int, Quantity]) -> Headcount | None:
+    """The figure of "the number (total) of <token>": "the number of people killed rose to 17",
+    "raising the number of dead to nine"."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ("number", "total"):
+        return stated_total(token.head.head, quantities)
     return None
 
 

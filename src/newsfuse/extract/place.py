@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsfuse.extract.gazetteer import lookup
-from newsfuse.extract.lexicon import load
+from newsfuse.extract.lexicon import load, word_set
 
 #: Mention confidence of an anchored place and of one only mentioned.
 ANCHORED, MENTIONED = 0.9, 0.4
@@ -139,7 +139,7 @@ def _city_finding(city: dict, relation: str | None, start: int, end: int, senten
 def _agency_owner(token) -> bool:
     """"Memphis police", "Gary Police Department": a city named as the owner of the police (or
     sheriff, fire service) working the case is where it happened."""
-    agency = set(load("places")["agency_words"])
+    agency = word_set("places", "agency_words")
     t = token
     for _ in range(4):
         if t.dep_ not in ("compound", "nmod", "poss") or t.head.i == t.i:
@@ -153,7 +153,7 @@ def _agency_owner(token) -> bool:
 def _agency_city(name: str, states: tuple[str, ...]) -> dict | None:
     """The city of an agency named as one entity ("Las Vegas Metropolitan Police Department");
     not a county's ("Cook County Sheriff's Office")."""
-    agency = set(load("places")["agency_words"])
+    agency = word_set("places", "agency_words")
     words = name.replace("’s", "").replace("'s", "").split()
     if words and words[0].lower() == "the":
         words = words[1:]
@@ -184,7 +184,7 @@ def _plausible_city(known: dict | None, states: tuple[str, ...]) -> dict | None:
 def _untagged_agency_cities(sent, states: tuple[str, ...]):
     """(city, start, end) for "Memphis police" where the tagger saw no entity: proper nouns
     compounded onto a police (sheriff, fire service) word."""
-    agency = set(load("places")["agency_words"])
+    agency = word_set("places", "agency_words")
     for token in sent:
         if token.lower_ not in agency or token.ent_type_:
             continue
@@ -203,7 +203,7 @@ def _untagged_agency_cities(sent, states: tuple[str, ...]):
 def _area_city(name: str, states: tuple[str, ...]) -> dict | None:
     """"Downtown Memphis", "North Philadelphia": the city an area's name holds."""
     words = name.split()
-    if len(words) < 2 or words[0].lower() not in load("places")["area_words"]:
+    if len(words) < 2 or words[0].lower() not in word_set("places", "area_words"):
         return None
     return _plausible_city(lookup(" ".join(words[1:]), states), states)
 
@@ -314,8 +314,8 @@ def title_places(title: str | None, states: tuple[str, ...] = ()) -> list[PlaceF
     from newsfuse.extract.headline import strip_site  # a sibling's helper: no cycle at import
 
     head = strip_site(title)
-    lex = load("places")
-    before, after, areas = set(lex["title_before"]), set(lex["title_after"]), set(lex["area_words"])
+    before, after = word_set("places", "title_before"), word_set("places", "title_after")
+    areas = word_set("places", "area_words")
     out: list[PlaceFinding] = []
     for m in _TITLE_NAME.finditer(head):
         words = m.group(0).split()
