@@ -234,7 +234,7 @@ def merge_events(clusterer) -> list[tuple[str, str]]:
     merged = []
     allowed = lambda a, b: not _cannot_link(clusterer, a, b)  # noqa: E731
     for keep, gone in plan_merges(ranked, p.merge_threshold, first, allowed):
-        _absorb(clusterer, keep, gone)
+        clusterer._absorb(keep, gone)  # as a user's merge: profile rebuilt, the other closed
         merged.append((clusterer._events[keep].id, profiles[gone].id))
     return merged
 
@@ -277,11 +277,3 @@ def _cannot_link(clusterer, a: int, b: int) -> bool:
     theirs = set(clusterer._events[b].article_ids)
     return any(cannot.get(x, set()) & theirs for x in clusterer._events[a].article_ids)
 
-
-def _absorb(clusterer, keep: int, gone: int) -> None:
-    """Move every article of event ``gone`` into event ``keep``."""
-    kept, leaving = clusterer._events[keep], clusterer._events[gone]
-    for article_id in leaving.article_ids:
-        kept.article_ids.append(article_id)
-        clusterer._info[article_id].event = keep
-    leaving.article_ids = []

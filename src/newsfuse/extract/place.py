@@ -324,7 +324,6 @@ def title_places(title: str | None, states: tuple[str, ...] = ()) -> list[PlaceF
             for i in range(len(words) - size + 1):
                 start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
                 end = start + len(" ".join(words[i:i + size]))
-                prev = head[:start].split()[-1:] or [""]
                 rest = head[end:]
                 nxt = rest.split()[:1] or [""]
                 following = nxt[0].lower().strip(",:")

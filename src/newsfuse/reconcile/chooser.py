@@ -131,9 +131,9 @@ def candidates(slot: str, rule: int, mentions: Sequence[Mention], titles: Sequen
     n = max(len(speaking), 1)
     silent = 1 - len(speaking) / max(len(articles), 1)
     told_apart = max((len({m.sentence.start if m.sentence else m.evidence.start for m in ms
-                       if singular(m) and m.value.qualifier == "exact"})
-                 for ms in by_article.values()),
-                default=0)
+                           if singular(m) and m.value.qualifier == "exact"})
+                      for ms in by_article.values()),
+                     default=0)
     hit_title = any(a.title and title_pattern("hit").search(a.title) for a in articles)
     words = title_pattern("hit") if slot == "injured" else title_pattern("dead")
     no_title_words = not any(a.title and words.search(a.title) for a in articles)

@@ -3,7 +3,8 @@
 ``newsfuse ingest`` places articles exactly as ``newsfuse brief --stream`` does (same features,
 near-duplicates, wire keys, scoring and ``params.json``) because it runs the same clusterer, fed
 the same articles in publication order. (Plain ``newsfuse brief`` adds batch mode's second and
-last looks, which move and merge placed events; a store keeps its events' ids stable instead.) The clusterer lives on across batches and processes:
+last looks, which move and merge placed events; a store keeps its events' ids stable instead.)
+The clusterer lives on across batches and processes:
 
 - it runs with ``forget_closed=True``: an event closes once no article joined it for the
   window (45 days of publication time), and its articles then leave the clusterer's memory, so
