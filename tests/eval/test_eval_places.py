@@ -30,3 +30,25 @@ def test_evaluate_reads_a_brief_json(tmp_path):
     out.write_text(json.dumps({"events": [{"id": "7", **_brief("Reno", "Nevada", "2016-01-02")}]}))
     s = evaluate(out, tmp_path)
     assert all(f.accuracy == 1.0 for f in s.values())
+
+
+def test_gva_city_forms_and_short_forms_match():
+    gold = [
+        {"event_id": "1", "date": None, "location": {"city": "Pittsburgh (Wilkinsburg)", "state": None}},
+        {"event_id": "2", "date": None, "location": {"city": "Pittsburgh (Wilkinsburg)", "state": None}},
+        {"event_id": "3", "date": None, "location": {"city": "Saint Louis", "state": None}},
+        {"event_id": "4", "date": None, "location": {"city": "Wise (county)", "state": None}},
+        {"event_id": "5", "date": None, "location": {"city": "Wise (county)", "state": None}},
+        {"event_id": "6", "date": None, "location": {"city": "Pittsburgh (Wilkinsburg)", "state": None}},
+    ]
+    briefs = {
+        "1": _brief("Wilkinsburg", None, None),
+        "2": _brief("Pittsburgh", None, None),
+        "3": _brief("St. Louis", None, None),
+        "4": _brief("Wise County", None, None),
+        "5": _brief("Wise", None, None),  # a town in that county is not the county
+        "6": _brief("Braddock", None, None),
+    }
+    s = score(briefs, gold)
+    assert (s["city"].n, s["city"].correct) == (6, 4)
+    assert [e[0] for e in s["city"].errors] == ["5", "6"]

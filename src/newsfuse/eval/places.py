@@ -4,12 +4,15 @@ Input is a brief JSON (``newsfuse brief --group-by event_id -f json``): each eve
 fact (``value.city``, ``value.region``) and ``time`` fact (``best``, the date it happened).
 Gold is a data directory in the uniform format (``events.jsonl``: ``date``, ``location.city``,
 ``location.state``). Names compare case-, accent- and punctuation-insensitively ("GARY" =
-"Gary"); an event with no predicted value counts as a miss; gold nulls are left out.
+"Gary"), with short forms spelt out ("St. Louis" = "Saint Louis"); a gold "City (Area)" (GVA's
+form for a suburb or a part of a city) is matched by either name, a gold "Name (county)" by
+"Name County". An event with no predicted value counts as a miss; gold nulls are left out.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,8 +65,30 @@ def predicted_fields(brief: dict | None) -> dict[str, str | None]:
     return {"city": place.get("city"), "state": place.get("region"), "date": time.get("best")}
 
 
+#: Short forms that name the same place ("St. Louis" = "Saint Louis").
+_SHORT_FORMS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+#: GVA's city_or_county: "Pittsburgh (Wilkinsburg)" (a city and the part of it, or the suburb
+#: it stands for, where it happened), "Wise (county)" (a county).
+_WITH_AREA = re.compile(r"(.+?)\s*\((.+)\)")
+
+
+def _key(name: str) -> str:
+    return " ".join(_SHORT_FORMS.get(w, w) for w in normalise(name).split())
+
+
+def gold_names(gold: str) -> set[str]:
+    """The names (compared as :func:`_key`) that match a gold place: both names of a "City
+    (Area)", the county of a "Name (county)", else the name itself."""
+    m = _WITH_AREA.fullmatch(gold.strip())
+    if m is None:
+        return {_key(gold)}
+    if normalise(m.group(2)) == "county":
+        return {_key(f"{m.group(1)} County")}
+    return {_key(m.group(1)), _key(m.group(2))}
+
+
 def _same(a: str | None, b: str) -> bool:
-    return a is not None and normalise(a) == normalise(b)
+    return a is not None and _key(a) in gold_names(b)
 
 
 def score(briefs: dict[str, dict], gold: list[dict]) -> dict[str, FieldScore]:

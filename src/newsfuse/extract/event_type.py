@@ -45,6 +45,41 @@ def _in_a_name(token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ in _NAME_ENTS
 
 
+#: Words that make "fire" gunfire: "opened fire", "exchanged fire", "came under fire".
+_GUNFIRE_WORDS = frozenset({"open", "return", "exchange", "trade", "draw", "hold", "cease", "under"})
+
+
+#: What is fired when "fire" is gunfire: "fired a shot", "shots were fired", "the gun fired".
+_FIRED_THINGS = frozenset({
+    "shot", "round", "bullet", "gun", "weapon", "handgun", "rifle", "pistol", "firearm", "gunshot",
+    "shotgun", "revolver", "volley", "pellet",
+})
+
+
+def _gunfire(verb) -> bool:
+    """Is this verb "fire" gunfire? A gun or a shot is its subject or object, or it is fired
+    at or into something ("fired at officers")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in _FIRED_THINGS:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("at", "into", "toward", "towards"):
+            return True
+    return False
+
+
+def _a_blaze(token) -> bool:
+    """Is this noun "fire" a blaze? Not gunfire ("returned fire"), nor a service or a thing named
+    for fires ("the fire department", "police and fire officials", "a fire alarm")."""
+    modifier = ("compound", "nmod")
+    if token.dep_ in modifier or (token.dep_ == "conj" and token.head.dep_ in modifier):
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return not (
+        token.head.lemma_.lower() in _GUNFIRE_WORDS
+        or (before is not None and before.lemma_.lower() in _GUNFIRE_WORDS)
+    )
+
+
 def find_event_types(sent) -> list[tuple[str, int, int]]:
     """(label, start, end) for every event-type wording in ``sent`` (a spaCy Span)."""
     text = doc_text(sent.doc)
@@ -60,9 +95,14 @@ def find_event_types(sent) -> list[tuple[str, int, int]]:
     for token in sent:
         label = lemmas.get(token.lemma_.lower()) or lemmas.get(token.lower_)
         if label and not any(s <= token.idx < e for s, e in taken) and not _in_a_name(token):
+            if label == "fire" and token.pos_ in ("VERB", "AUX"):
+                # "shots were fired" is a shooting; "the team fired its coach" no event at all
+                if _gunfire(token):
+                    found.append(("shooting", token.idx, token.idx + len(token.text)))
+                continue
             if label in ("storm", "flood") and token.pos_ == "VERB":
                 continue  # "gunmen stormed the hall"
-            if label == "fire" and token.head.lower_ in ("open", "opened", "opening", "returned", "exchange"):
-                continue  # "opened fire" is shooting, matched as a phrase
+            if label == "fire" and not _a_blaze(token):
+                continue
             found.append((label, token.idx, token.idx + len(token.text)))
     return sorted(found, key=lambda x: x[1])
