@@ -48,3 +48,12 @@ def test_city_with_its_state_and_datelines(nlp):
 def test_a_demonym_is_not_a_region_name(nlp):
     found = _places(nlp, "The group is based in the eastern Afghan province of Kunar.")
     assert "Afghan province" not in found
+
+
+def test_a_town_the_gazetteer_does_not_know(nlp):
+    # my own examples; "Dunmarrow" and "Brackwater" are no real places
+    found = _places(nlp, "Five workers died when a fire swept through a textile mill in Dunmarrow on Wednesday.")
+    assert found["Dunmarrow"].city == "Dunmarrow" and found["Dunmarrow"].geonameid is None
+    # where the article names a city the gazetteer knows, an unknown name is most often a part of it
+    found = _places(nlp, "Two men were shot in Brackwater late on Friday, Chicago police said.")
+    assert "Chicago" in found and "Brackwater" not in found

@@ -53,3 +53,12 @@ def test_page_timestamps_and_the_day_of_a_statement_are_not_the_event_date():
     text = ("Posted: Wednesday, March 12, 2014 8:04 AM EST Updated: Wednesday, March 12, 2014 5:25 PM EST\n\n"
             "A 2-year-old boy was killed on Tuesday when a handgun went off at a home, police said Wednesday.")
     assert _occurred(text, published) == {dt.date(2014, 3, 11)}
+
+
+def test_the_day_before_a_time_of_day_belongs_to_it():
+    # the tagger reads only "night" as a time in "Wednesday night's fire"; without the day the
+    # statement's Friday would be the only date, and the event's
+    published = dt.datetime(2025, 11, 21, 9, 0)  # a Friday
+    text = ("Workers at the mill had warned managers about blocked exits months before Wednesday "
+            "night's fire, which has killed at least six people, union officials said on Friday.")
+    assert _occurred(text, published) == {dt.date(2025, 11, 19)}

@@ -215,6 +215,7 @@ def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
     states = states_named(text, ents_by_sent)
     region_words = load("places")["region_words"]
     found: dict[str, PlaceFinding] = {}
+    unknown: dict[str, PlaceFinding] = {}  # "in X", X a GPE the gazetteer does not know
 
     def add(key: str, finding: PlaceFinding) -> None:
         known = found.get(key)
@@ -283,10 +284,12 @@ def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
                 ))
                 continue
             if known is None:
+                town = PlaceFinding(None, ent.text, None, None, relation, None, ent.start_char, ent.end_char, i,
+                                    anchored=is_anchored)
                 if ent.label_ == "GPE" and _TOWN_OF.search(text, max(0, ent.start_char - 30), ent.start_char):
-                    # "the lakeside town of Port Velda": a town too small for the gazetteer
-                    add(ent.text.lower(), PlaceFinding(None, ent.text, None, None, relation, None, ent.start_char,
-                                                       ent.end_char, i, anchored=is_anchored))
+                    add(ent.text.lower(), town)  # "the lakeside town of Port Velda": too small for the gazetteer
+                elif ent.label_ == "GPE" and relation == "in":
+                    unknown.setdefault(ent.text.lower(), town)  # "in Dunmarrow": see below
                 continue
             kind = known["kind"]
             add(ent.text.lower(), PlaceFinding(
@@ -294,6 +297,12 @@ def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
                 known["country"], relation, known["geonameid"], ent.start_char, ent.end_char, i,
                 anchored=is_anchored,
             ))
+    if not any(p.city for p in found.values()):
+        # A place "in" which something happened that the gazetteer does not know is a town too
+        # small for it, but only where the article names no city it knows: elsewhere it is most
+        # often a part of that city ("in Englewood") or a tagging error.
+        for key, town in unknown.items():
+            add(key, town)
     return sorted(found.values(), key=lambda p: p.start)
 
 

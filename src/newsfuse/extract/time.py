@@ -130,14 +130,18 @@ def find_dates(sent, published: dt.date | None, ents=None) -> list[DateMention]:
     for ent in sent.ents if ents is None else ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        text = ent.text
+        start, text = ent.start_char, ent.text
+        before = sent.doc[ent.start - 1] if ent.start > sent.start else None
+        if before is not None and before.lower_ in WEEKDAYS and ent.label_ == "TIME":
+            # "Wednesday night's fire": the tagger leaves the day out of the time
+            start, text = before.idx, whole[before.idx : ent.end_char]
         if re.search(r"\d+-year|years? old|\bage\b|aged", text, re.I):
             continue
-        if _STAMP_BEFORE.search(whole, max(0, ent.start_char - 30), ent.start_char):
+        if _STAMP_BEFORE.search(whole, max(0, start - 30), start):
             continue
         # "in 2004" / "on Friday": look at the word before for context only
         date, year, month, gran = resolve(text, published)
-        out.append(DateMention(ent.start_char, ent.end_char, text, date, year, month, gran, time_of_day(text),
+        out.append(DateMention(start, ent.end_char, text, date, year, month, gran, time_of_day(text),
                                kind="statement" if _said_on(ent.root) else "event"))
     return out
 
