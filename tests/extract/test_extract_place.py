@@ -57,3 +57,12 @@ def test_a_town_the_gazetteer_does_not_know(nlp):
     # where the article names a city the gazetteer knows, an unknown name is most often a part of it
     found = _places(nlp, "Two men were shot in Brackwater late on Friday, Chicago police said.")
     assert "Chicago" in found and "Brackwater" not in found
+
+
+def test_a_small_namesake_in_a_state_the_article_does_not_name_is_no_place(nlp):
+    # my own examples: Lawndale is also a town in California, and the article names only Illinois
+    found = _places(nlp, "CHICAGO, Ill. — Two men were shot in Lawndale on Friday night, police said.")
+    assert "Chicago" in found and "Lawndale" not in found
+    # a large city stays, whatever other state the article names
+    found = _places(nlp, "A Texas man was shot in Chicago on Friday, police said.")
+    assert "Chicago" in found

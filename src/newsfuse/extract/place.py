@@ -200,6 +200,22 @@ def _untagged_agency_cities(sent, states: tuple[str, ...]):
             yield city, span.start_char, span.end_char
 
 
+#: A US town under this many people, in a state the article does not name while it names others,
+#: is a namesake, not the place: "Lawndale" (California) in a Chicago story is its neighbourhood,
+#: "Homewood" (Alabama) in a Pittsburgh one.
+FAR_NAMESAKE_POPULATION = 100_000
+
+
+def _far_namesake(known: dict, states: tuple[str, ...]) -> bool:
+    return (
+        bool(states)
+        and known["kind"] == "city"
+        and known["country"] == "United States"
+        and known["region"] not in states
+        and known["population"] < FAR_NAMESAKE_POPULATION
+    )
+
+
 def _area_city(name: str, states: tuple[str, ...]) -> dict | None:
     """"Downtown Memphis", "North Philadelphia": the city an area's name holds."""
     words = name.split()
@@ -292,6 +308,8 @@ def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
                     unknown.setdefault(ent.text.lower(), town)  # "in Dunmarrow": see below
                 continue
             kind = known["kind"]
+            if _far_namesake(known, states):
+                continue
             add(ent.text.lower(), PlaceFinding(
                 None, known["name"] if kind == "city" else None, known["region"] if kind != "country" else None,
                 known["country"], relation, known["geonameid"], ent.start_char, ent.end_char, i,
