@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsfuse.model import ActorValue, Fact, FactStatus, Mention, ResponsibilityValue
+from newsfuse.model import ActorValue, Fact, FactStatus, Mention, PlaceValue, ResponsibilityValue
 from newsfuse.reconcile.categorical import vote, voted_confidence, voted_status
 from newsfuse.reconcile.sources import fact_mention
 from newsfuse.reconcile.names import (
     alias_data,
     canonical_name,
     lookup_organisation,
+    normalise,
     root_organisation,
     same_name,
 )
@@ -54,10 +55,34 @@ def group_actors(mentions: Sequence[Mention]) -> list[list[Mention]]:
     return groups
 
 
+def _place_names(mentions: Sequence[Mention]) -> set[str]:
+    """The event's places as the extract stage read them: a town the tagger also took for an
+    organisation ("Dunmarrow: questions over fire exits") is the place, not an actor."""
+    return {
+        normalise(name)
+        for m in mentions if m.slot == "place" and isinstance(m.value, PlaceValue)
+        for name in (m.value.venue, m.value.city, m.value.region, m.value.country) if name
+    }
+
+
+_AGENCY_WORDS = frozenset({"police", "pd", "sheriff", "sheriffs", "department", "office", "patrol"})
+
+
+def _a_place(m: Mention, places: set[str]) -> bool:
+    """An organisation named only as one of the event's places ("Doswell Town Road"). People stay
+    (a person named like a place is more often a place read wrongly), and so do agencies ("the
+    Hendry County Sheriff's Office", which the place stage may take for the scene)."""
+    if m.value.type == "person" or not all(normalise(n) in places for n in _names(m)):
+        return False
+    return not any(w in _AGENCY_WORDS for n in _names(m) for w in normalise(n).split())
+
+
 def reconcile_actors(mentions: Sequence[Mention], groups: SourceGroups) -> Fact | None:
     """One fact listing each distinct actor once, with every spelling seen."""
     found = [m for m in mentions if m.slot == "actor" and m.scope == "main"
              and isinstance(m.value, ActorValue)]
+    places = _place_names(mentions)
+    found = [m for m in found if not _a_place(m, places)]
     if not found:
         return None
     actors = []
