@@ -35,6 +35,7 @@ def test_gunfire_and_fire_services_are_no_fire(text):
     ("The gun fired once while the two boys were handling it in the kitchen.", True),
     ("A man fired at officers from a second-floor window.", True),
     ("The team fired its head coach on Saturday after a poor start to the season.", False),
+    ("Militants fired rockets at the town overnight, the army said.", False),
 ])
 def test_fired_guns_are_a_shooting(text, shooting):
     assert ("shooting" in event_types(text)) is shooting

@@ -57,14 +57,16 @@ _FIRED_THINGS = frozenset({
 
 
 def _gunfire(verb) -> bool:
-    """Is this verb "fire" gunfire? A gun or a shot is its subject or object, or it is fired
-    at or into something ("fired at officers")."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in _FIRED_THINGS:
-            return True
-        if child.dep_ == "prep" and child.lower_ in ("at", "into", "toward", "towards"):
-            return True
-    return False
+    """Is this verb "fire" gunfire? A gun or a shot is its subject or object, or, with nothing
+    else fired, it is fired at or into something ("fired at officers"; not "fired rockets at")."""
+    fired = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    if any(c.lemma_.lower() in _FIRED_THINGS for c in fired) or any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _FIRED_THINGS for c in verb.children
+    ):
+        return True
+    return not fired and any(
+        c.dep_ == "prep" and c.lower_ in ("at", "into", "toward", "towards") for c in verb.children
+    )
 
 
 def _a_blaze(token) -> bool:
