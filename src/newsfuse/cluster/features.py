@@ -80,6 +80,8 @@ class ArticleFeatures:
     event_days: set[int] = field(default_factory=set)  # dates the mentions say it happened
     types: set[str] = field(default_factory=set)
     counts: set[tuple[str, int]] = field(default_factory=set)  # (killed|injured, n)
+    #: The clusterer's rarest-names look-up, kept while the name counts it used are unchanged.
+    rare_names: tuple | None = field(default=None, repr=False, compare=False)
 
 
 @lru_cache(maxsize=1)

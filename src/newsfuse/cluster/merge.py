@@ -206,11 +206,6 @@ def scored_pairs(clusterer, profiles: dict[int, EventProfile]) -> list[tuple[int
     return out
 
 
-def merge_probability(x: list[float], weights, bias: float) -> float:
-    z = bias + sum(w * v for w, v in zip(weights, x, strict=True))
-    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
-
-
 def merge_events(clusterer) -> list[tuple[str, str]]:
     """Merge the events the event-pair model calls one (batch mode, after recheck.py).
 
@@ -227,7 +222,7 @@ def merge_events(clusterer) -> list[tuple[str, str]]:
         return []
     profiles = event_profiles(clusterer)
     ranked = [
-        (merge_probability(x, p.merge_weights, p.merge_bias), a, b)
+        (score(x, p.merge_weights, p.merge_bias), a, b)  # the same logistic as online
         for a, b, x in scored_pairs(clusterer, profiles)
     ]
     first = {k: clusterer._info[e.seed].seq for k, e in clusterer._events.items() if k in profiles}

@@ -181,11 +181,11 @@ class OnlineClusterer(CorrectionsMixin):
 
     def _rare_names(self, feats: ArticleFeatures) -> list[str]:
         df = self._entity_df
-        cached = feats.__dict__.get("_rare")
+        cached = feats.rare_names
         if cached is not None and cached[0] is df and cached[1] == self._seen:  # same counts
             return cached[2]
         rare = sorted(feats.persons | feats.lead_places, key=lambda n: (df[n], n))[: NAME_LOOKUPS]
-        feats.__dict__["_rare"] = (df, self._seen, rare)
+        feats.rare_names = (df, self._seen, rare)
         return rare
 
     def features_against(self, feats, weights, event: EventProfile) -> list[float]:
