@@ -48,7 +48,7 @@ from cluster_data import load_pipeline  # noqa: E402
 import newsfuse.cluster.online as online  # noqa: E402
 from newsfuse.cluster import OnlineClusterer, cluster_articles, load_params, publication_order, stream_in_order  # noqa: E402
 from newsfuse.cluster.params import PARAMS_PATH  # noqa: E402
-from newsfuse.cluster.similarity import FEATURE_NAMES, vetoed  # noqa: E402
+from newsfuse.cluster.similarity import FEATURE_NAMES  # noqa: E402
 from newsfuse.eval.cluster import score_clustering  # noqa: E402
 
 DEFAULT_SETS = ["ecbplus", "gvc-train", "gva-dev"]
@@ -113,8 +113,8 @@ def gold_pairs(articles, analysed, mentions, params):
                 cands = [*cands, target]
         for event in cands:
             x = clusterer.features_against(feats, weights, event)
-            if vetoed(x, params.max_gap_days, params.place_veto):
-                continue  # never scored at run time
+            if x is None:
+                continue  # ruled out by a hard rule: never scored at run time
             rows.append(x)
             labels.append(int(target is not None and event.key == target.key))
             halves.append(half_of(article))

@@ -1,12 +1,15 @@
-"""What the clusterer reads from one article: places that are not places, datelines, dates
-written at the head of an undated text. Every text here was written for these tests."""
+"""What the clusterer reads from one article (places that are not places, datelines, dates
+written at the head of an undated text) and the place rule it applies to those places. Every
+text here was written for these tests."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date, datetime
 
 from newsfuse.cluster import publication_order
 from newsfuse.cluster.features import article_features, gazetteer_places, text_date
+from newsfuse.cluster.similarity import EventProfile, pair_features
 from newsfuse.model import Analysed, Article, Entity
 
 
@@ -92,3 +95,61 @@ def test_text_dates_order_the_stream_and_set_the_day():
     feats = article_features(articles[1], None, None, 0)
     assert feats.day == (date(2010, 3, 3) - date(1970, 1, 1)).days
     assert 2010 in feats.years
+
+
+
+def test_an_undated_article_takes_only_the_year_of_its_last_update():
+    articles = [
+        Article(id="u", text="Ten died in the quake.", updated=datetime(2005, 11, 28, 2, 24)),
+        Article(id="n", text="Ten died in the quake."),
+    ]
+    updated = article_features(articles[0], None, None, 0)
+    assert updated.years == {2005} and updated.day is None  # no day: the stream keeps its place
+    assert [articles[i].id for i in publication_order(articles)] == ["u", "n"]
+    assert article_features(articles[1], None, None, 1).years == set()
+
+_EVERY_NAME_ONCE = defaultdict(lambda: 1.0)  # the same rarity weight for every name and word
+_FILLER = "Roads were cut and power was out across the valley for most of the day. " * 6
+
+
+def _quake_event():
+    """Two reports of a quake at Velmora Ridge that recall, below their leads, an older disaster
+    at Kestrel Cove."""
+    event = EventProfile(key=0, id="ev-a", seed="a")
+    texts = [
+        "A strong earthquake struck Velmora Ridge early on Sunday, flattening homes. " + _FILLER
+        + "The region was hit by a tsunami at Kestrel Cove years ago.",
+        "Rescuers searched the rubble in Velmora Ridge on Sunday after the quake. " + _FILLER
+        + "Kestrel Cove was spared this time.",
+    ]
+    for text in texts:
+        feats = _features(
+            text,
+            [("Velmora Ridge", "GPE"), ("Kestrel Cove", "GPE")],
+            title="Quake hits Velmora Ridge",
+            published=None,
+        )
+        event.fold(feats, {}, 200)
+        event.touch(feats)
+    return event
+
+
+def test_an_article_whose_lead_is_elsewhere_cannot_join_an_event_that_only_mentions_its_place():
+    event = _quake_event()
+    assert set(event.lead_places) == {"velmora ridge"} and "kestrel cove" in event.places
+    elsewhere = _features(
+        "A powerful earthquake hit Kestrel Cove on Tuesday, killing three people.",
+        [("Kestrel Cove", "GPE")],
+        title="Quake kills three at Kestrel Cove",
+        published=None,
+    )
+    assert pair_features(elsewhere, {}, event, _EVERY_NAME_ONCE) is not None  # scored: no veto
+    assert pair_features(elsewhere, {}, event, _EVERY_NAME_ONCE, veto=(10.0, True)) is None
+    # A report that also names the event's place in its lead may still join.
+    same = _features(
+        "The earthquake that hit Velmora Ridge was felt as far as Kestrel Cove.",
+        [("Velmora Ridge", "GPE"), ("Kestrel Cove", "GPE")],
+        title="Quake felt at Kestrel Cove",
+        published=None,
+    )
+    assert pair_features(same, {}, event, _EVERY_NAME_ONCE, veto=(10.0, True)) is not None

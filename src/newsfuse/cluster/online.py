@@ -188,8 +188,11 @@ class OnlineClusterer(CorrectionsMixin):
         feats.rare_names = (df, self._seen, rare)
         return rare
 
-    def features_against(self, feats, weights, event: EventProfile) -> list[float]:
-        return pair_features(feats, weights, event, self.name_idf(feats))
+    def features_against(self, feats, weights, event: EventProfile) -> list[float] | None:
+        """The pair features the stream scores (None: a hard rule rules the pair out)."""
+        p = self.params
+        veto = (p.max_gap_days, p.place_veto)
+        return pair_features(feats, weights, event, self.name_idf(feats), veto=veto)
 
     def name_idf(self, feats: ArticleFeatures) -> dict[str, float]:
         """Rarity weight of the article's names and title words (from running frequencies)."""

@@ -24,8 +24,8 @@ class ClusterParams:
         window_days: events whose last article is older than this (in publication days) close.
         max_gap_days: an article further than this from an event's dates joins it only when
             they share a person.
-        place_veto: an article whose lead names a place the event never mentions (and whose lead
-            places the article never mentions) cannot join it.
+        place_veto: with no person in common, an article whose lead names none of the places
+            the event's leads name, and which never names those, cannot join it.
         idle_articles: undated events close after this many later articles.
         candidates: events retrieved from the nearest-neighbour index per article.
         ann_embedding_weight / ann_entity_weight: mix of the index vector's two parts.

@@ -191,7 +191,7 @@ def pair_features(
 
     Args:
         entity_idf: the rarity weight of each of the article's names.
-        veto: (max_gap_days, place_veto): return None as soon as a hard rule (:func:`vetoed`)
+        veto: (max_gap_days, place_veto): return None as soon as a hard rule (:func:`ruled_out`)
             rules the pair out.
     """
     # The features the vetoes read come first, so a vetoed pair costs only these.
@@ -204,7 +204,9 @@ def pair_features(
         day_gap, no_dates = math.log1p(gap), 0.0
     else:
         day_gap, no_dates = 0.0, 1.0
-    if veto is not None and ruled_out(person, place, lead_conflict, day_gap, *veto):
+    if veto is not None and ruled_out(
+        person, leads_apart(feats.lead_places, feats.places, event.lead_places), day_gap, *veto
+    ):
         return None
     centroid = event.centroid()
     emb = float(feats.embedding @ centroid) if centroid is not None and feats.embedding.size else 0.0
@@ -264,12 +266,6 @@ def pair_features(
     ]
 
 
-_PERSON = FEATURE_NAMES.index("person_overlap")
-_PLACE = FEATURE_NAMES.index("place_overlap")
-_LEAD_CONFLICT = FEATURE_NAMES.index("lead_place_conflict")
-_GAP = FEATURE_NAMES.index("day_gap_log")
-
-
 def lead_places_conflict(lead_a, places_a, lead_b, places_b) -> bool:
     """Two leads that name places, none of one's named anywhere in the other: different places
     (an article against an event, or two events)."""
@@ -281,18 +277,27 @@ def lead_places_conflict(lead_a, places_a, lead_b, places_b) -> bool:
     )
 
 
-def vetoed(x: list[float], max_gap_days: float, place_veto: bool) -> bool:
-    """Hard rules an editor would apply before any score: different cities, or weeks apart,
-    with no person in common, are different events."""
-    return ruled_out(x[_PERSON], x[_PLACE], x[_LEAD_CONFLICT], x[_GAP], max_gap_days, place_veto)
+def leads_apart(lead_a, places_a, lead_b) -> bool:
+    """An article's lead and an event's leads name places, none of them the same, and the
+    article (``places_a``) never names the event's lead places: different places, even when the
+    event's reports name the article's place further down (a Papua earthquake story that
+    recalls the Aceh tsunami). ``lead_places_conflict`` implies it (leads are among places)."""
+    return (
+        bool(lead_a)
+        and bool(lead_b)
+        and not any(p in lead_b for p in lead_a)
+        and not any(p in places_a for p in lead_b)
+    )
 
 
-def ruled_out(person, place, lead_conflict, day_gap, max_gap_days, place_veto) -> bool:
-    """:func:`vetoed` from its four inputs (``day_gap``: log1p of the days), for an article
-    against an event and for two events (merge.py)."""
+def ruled_out(person, apart, day_gap, max_gap_days, place_veto) -> bool:
+    """Hard rules an editor would apply before any score, for an article against an event and
+    for two events (merge.py): with no person in common, leads in different places
+    (:func:`leads_apart`) or dates weeks apart (``day_gap``: log1p of the days) are different
+    events."""
     if person:
         return False
-    if place_veto and lead_conflict and not place:
+    if place_veto and apart:
         return True
     return day_gap > math.log1p(max_gap_days)
 
