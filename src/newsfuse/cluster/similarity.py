@@ -281,13 +281,9 @@ def leads_apart(lead_a, places_a, lead_b) -> bool:
     """An article's lead and an event's leads name places, none of them the same, and the
     article (``places_a``) never names the event's lead places: different places, even when the
     event's reports name the article's place further down (a Papua earthquake story that
-    recalls the Aceh tsunami). ``lead_places_conflict`` implies it (leads are among places)."""
-    return (
-        bool(lead_a)
-        and bool(lead_b)
-        and not any(p in lead_b for p in lead_a)
-        and not any(p in places_a for p in lead_b)
-    )
+    recalls the Aceh tsunami). :func:`lead_places_conflict` with the event's leads standing
+    for all its places, so that conflict implies this (leads are among places)."""
+    return lead_places_conflict(lead_a, places_a, lead_b, lead_b)
 
 
 def ruled_out(person, apart, day_gap, max_gap_days, place_veto) -> bool:
