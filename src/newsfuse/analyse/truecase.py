@@ -4,7 +4,8 @@ spaCy's small English model reads casing: on "GUERRILLAS KILLED TWO SOLDIERS" it
 sentence, entity or verb worth having. :func:`restore_case` rewrites such a text in ordinary
 casing before the parse, letter for letter (the length never changes, so every character
 offset into the restored text is an offset into the original: evidence quotes are cut from the
-original text with them). Normal text is never touched: :func:`degraded_casing` says whether a
+original text with them). Words already in mixed case (the cased lines of a page whose
+transcript is in capitals) stay as written. Normal text is never touched: :func:`degraded_casing` says whether a
 text needs it (the share of its letters in upper case).
 
 The model (``data/casing.json``, built by ``scripts/build_casing_model.py`` from the cased
@@ -93,6 +94,10 @@ def restore_case(text: str, condition: str | None = None) -> str:
     for m in WORD.finditer(text):
         out.append(text[last:m.start()])
         word = m.group(0)
+        if not (word.isupper() if condition == "upper" else word.islower()):
+            out.append(word)  # already cased: a heading or quote in a mixed page stays as written
+            last = m.end()
+            continue
         form = word_form(word, condition)
         before = text[max(0, m.start() - 6):m.start()]
         if m.start() and text[m.start() - 1] in "'’" and m.start() > 1 and text[m.start() - 2].isalpha():
