@@ -90,6 +90,7 @@ def extract_mentions(article: Article, analysed: Analysed) -> list[Mention]:
         info = next(s for s in sentences if s.span.start_char <= finding.start < s.span.end_char)
         _add_count(builder, info, finding)
     _add_headline_counts(builder, article)
+    _recalled_counts_stand(builder.mentions)
     _add_times(builder, sentences, sentences[0].main_date if sentences else None)
     _add_other_slots(builder, sentences, article.text)
     builder.mentions.sort(key=lambda m: (m.evidence.start if m.sentence else -1, m.evidence.end))
@@ -261,6 +262,27 @@ def _add_times(builder: _Builder, sentences: list[SentenceInfo], main_date: dt.d
             builder.add("time", TimeValue(date=d.date, time_of_day=tod, role=role), start, end, info)
 
 
+#: The casualty slots whose figures a recalled event lends an article that states none of its own.
+_RECALLED_SLOTS = frozenset({"killed", "injured"})
+
+
+def _recalled_counts_stand(mentions: list[Mention]) -> None:
+    """An article that states no casualty figure for an event of its own, only for one it
+    recalls (the trial, the inquiry, the curfew after a massacre "on 16 November"), is about that
+    event: its killed and injured figures stand as the article's. Never when any main-event
+    figure exists (a report of a new shooting that recalls an old one keeps them apart), nor for
+    another story's headline, nor an inexact figure (a running tally, "more than 1,000 since
+    1985")."""
+    if any(m.slot in _RECALLED_SLOTS and m.scope == "main" for m in mentions):
+        return
+    for m in mentions:
+        if m.slot in _RECALLED_SLOTS and m.background_event != "another story's headline" and (
+            m.value.qualifier == "exact"  # "more than 1,000 members killed since 1985": a tally
+        ):
+            m.scope, m.background_event = "main", None
+            m.confidence = round(m.confidence * 0.5, 2)
+
+
 def _add_other_slots(builder: _Builder, sentences: list[SentenceInfo], text: str) -> None:
     """Event type, places, actors and responsibility."""
     sents = [s.span for s in sentences]
@@ -270,10 +292,18 @@ def _add_other_slots(builder: _Builder, sentences: list[SentenceInfo], text: str
         for label, start, end in info.event_types:
             if info.scope.scope == "main":
                 labels.setdefault(label, []).append((start, end, info))
+    # An article that names no event type for its own event but one for an event it recalls (a
+    # trial, a curfew after a killing) is about that event: its types stand, with less confidence.
+    recalled = not labels
+    for info in sentences if recalled else ():
+        for label, start, end in info.event_types:
+            labels.setdefault(label, []).append((start, end, info))
     for label, spots in labels.items():
         start, end, info = spots[0]
-        confidence = min(1.0, 0.4 + 0.15 * len(spots))
-        builder.add("event_type", LabelValue(label=label), start, end, info, confidence=round(confidence, 2))
+        confidence = min(1.0, 0.4 + 0.15 * len(spots)) * (0.5 if recalled else 1.0)
+        m = builder.add("event_type", LabelValue(label=label), start, end, info, confidence=round(confidence, 2))
+        if recalled and m.background_event != "another story's headline":
+            m.scope, m.background_event = "main", None
     for p in find_places(sents, text, ents):
         info = sentences[p.sentence]
         value = PlaceValue(venue=p.venue, city=p.city, region=p.region, country=p.country,
