@@ -271,13 +271,13 @@ def _recalled_counts_stand(mentions: list[Mention]) -> None:
     recalls (the trial, the inquiry, the curfew after a massacre "on 16 November"), is about that
     event: its killed and injured figures stand as the article's. Never when any main-event
     figure exists (a report of a new shooting that recalls an old one keeps them apart), nor for
-    another story's headline, nor an inexact figure (a running tally, "more than 1,000 since
-    1985")."""
+    another story's headline, nor a figure worded as a bound or an estimate (a running tally,
+    "more than 1,000 since 1985")."""
     if any(m.slot in _RECALLED_SLOTS and m.scope == "main" for m in mentions):
         return
     for m in mentions:
         if m.slot in _RECALLED_SLOTS and m.background_event != "another story's headline" and (
-            m.value.qualifier == "exact"  # "more than 1,000 members killed since 1985": a tally
+            m.value.qualifier in ("exact", "at_least")  # not "more than 1,000 killed since 1985"
         ):
             m.scope, m.background_event = "main", None
             m.confidence = round(m.confidence * 0.5, 2)

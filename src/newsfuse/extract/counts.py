@@ -356,7 +356,8 @@ def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
             count = Headcount(0, 0, Qualifier.EXACT, 0, child.idx, noun.idx + len(noun.text))
         elif child.dep_ == "poss" and lemma in _POSSESSED_DEATHS and _found_or_death(noun, lemma) and (
             child.lower_ in ("his", "her") or child.ent_type_ == "PERSON" or is_person(child)
-        ):
+            or child.lemma_.lower() in word_set("actors", "official_titles")
+        ) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):  # "the army's killing of"
             # "his death", "Leongomez' assassination", "the priests' murder" (their number)
             count = count_phrase(child, quantities) if child.tag_ == "NNS" else None
             count = count or Headcount(1, 1, Qualifier.EXACT, 1, child.idx, noun.idx + len(noun.text))

@@ -125,6 +125,8 @@ def _is_doer(token) -> bool:
         return True
     lex = load("counts")
     lemma = token.lemma_.lower()
+    if lemma in load("event_types")["doers"] or token.lower_.rstrip("s") in load("event_types")["doers"]:
+        return True
     return lemma in lex["attackers"] or lemma in lex["perpetrators"] or lemma in lex["persons"] or (
         token.pos_ == "NOUN" and any(lemma.endswith(s) for s in ("ist", "ists", "er", "ers", "ian", "ians"))
         and lemma not in _lemmas())
@@ -155,6 +157,8 @@ def find_event_types(sent) -> list[tuple[str, int, int]]:
     lemmas = _lemmas()
     for token in sent:
         label = lemmas.get(token.lemma_.lower()) or lemmas.get(token.lower_)
+        if label == "murder" and token.lemma_.lower() == "kill":
+            label = None  # "killing 14 passengers": a killing is a murder only with a doer (below)
         if label and not any(s <= token.idx < e for s, e in taken) and not _in_a_name(token):
             if label == "fire" and token.pos_ in ("VERB", "AUX"):
                 # "shots were fired" is a shooting; "the team fired its coach" no event at all

@@ -140,8 +140,10 @@ def _count_single(token, quantities: dict[int, Quantity]) -> Headcount | None:
         if token.like_url or _dateline(token):
             return None  # "CHICAGO — Four men were wounded": the dateline is no fifth person
         return _one(token)
-    if token.tag_ == "NN" and is_person(token):
-        return _one(token)
+    if token.tag_ == "NN" and (is_person(token) or any(
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children
+    )):
+        return _one(token)  # "a man"; "presidential candidate Luis Carlos Galan"
     if token.lower_ in _ORDINALS and any(c.lower_ == "a" for c in token.children):
         return _one(token)  # "one died and a second was injured"
     if token.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children):

@@ -48,12 +48,12 @@ def _group_of(token, last_group, ents, named_only: bool = False):
             if words:
                 start, end = words[0].idx, token.idx + len(token.text)
                 return doc_text(token.doc)[start:end], None
+    # "The Islamic State group", 'a self-styled "Zarate Willka" group': the name is in its phrase
+    for ent in ents:
+        if ent.label_ == "ORG" and ent.end <= token.i and ent.start >= token.left_edge.i:
+            return ent.text, ent.ent_id_ or None
     if (lemma in word_set("actors", "generic_group_nouns") or token.lower_ in ("they", "it")) and last_group:
         return last_group
-    # "The Islamic State group": the compound holds the name
-    for child in token.children:
-        if child.dep_ == "compound" and child.ent_type_ == "ORG":
-            return _group_of(child, last_group, ents, named_only)
     return None
 
 
@@ -233,8 +233,13 @@ def find_responsibility(sents: list, last_groups: list, ents_by_sent=None) -> li
             if stance is None:
                 continue
             group = None
+            # "the group" stands for the armed group named last BEFORE the claim, in this
+            # sentence or an earlier one (not one the sentence names after it)
+            ents_here = sent.ents if ents_by_sent is None else ents_by_sent[i]
+            earlier = [e for e in ents_here if e.label_ == "ORG" and e.ent_id_ in set(lex["armed_group_ids"]) and e.end_char <= token.idx]
+            last_group = (earlier[-1].text, earlier[-1].ent_id_) if earlier else (last_groups[i - 1] if i else None)
             for t in claimant_tokens:
-                group = _group_of(t, last_groups[i], sent.ents if ents_by_sent is None else ents_by_sent[i],
+                group = _group_of(t, last_group, sent.ents if ents_by_sent is None else ents_by_sent[i],
                                   named_only=stance == "attributed")
                 if group:
                     break
