@@ -37,6 +37,10 @@ _WORD_ENDINGS = re.compile(
     r"ers|ship|able|ible|ful|less|ward|wards|ance|ence|ies)$")
 #: Endings of nationality and place adjectives: an unknown "SALVADORAN" is "Salvadoran".
 _NAME_ENDINGS = re.compile(r"(?:an|ans|ian|ians|ese|ish|ean|eans)$")
+#: Month names and their abbreviations: a name beside a number is the month ("26 MAY 89"), not "may".
+_MONTHS = frozenset("january february march april may june july august september october november "
+                    "december jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_NUMBER_NEAR = re.compile(r"\d")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"]?\s+|\n\s*|\[\w+\]\s+|--\s+)$")
 
 
@@ -99,7 +103,14 @@ def restore_case(text: str, condition: str | None = None) -> str:
             last = m.end()
             continue
         form = word_form(word, condition)
-        before = text[max(0, m.start() - 6):m.start()]
+        before = text[max(0, m.start() - 12):m.start()]
+        if form.lower() in _MONTHS and (_NUMBER_NEAR.search(text[max(0, m.start() - 3):m.start()])
+                                        or _NUMBER_NEAR.search(text[m.end():m.end() + 3])):
+            form = form.title()
+        if len(word) == 1 and "." in (text[m.end():m.end() + 1], text[m.start() - 1:m.start()]) and (
+            re.match(r"\.[A-Za-z]\b", text[m.end():m.end() + 2]) or re.search(r"\b[A-Za-z]\.$", text[max(0, m.start() - 2):m.start()])
+        ):
+            form = word.upper()  # the letters of "U.S.", "U.N."
         if m.start() and text[m.start() - 1] in "'’" and m.start() > 1 and text[m.start() - 2].isalpha():
             form = word.lower()  # the "s" of "CRISTIANI'S", the "t" of "DON'T"
         elif _SENTENCE_START.search(before) or m.start() == 0:

@@ -393,6 +393,8 @@ def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
         preps += [g for p in preps for g in p.children if g.dep_ == "conj" and g.lower_ == "of"]
         objs = [g for p in preps for g in p.children if g.dep_ == "pobj"]
         count = _sum_counts(objs, quantities) if objs else None
+        if count is None and lemma in _POSSESSED_DEATHS and len(objs) == 1:
+            count = _numbered(objs[0], quantities)  # "the murder of two American citizens"
     if count is None:
         return []
     population = "hostages" if lemma == "hostage" else None
@@ -400,6 +402,15 @@ def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
     if slot == "injured" and (counts_wounds or via_person) and not alive:
         slot = "shot"  # "a man with a gunshot wound" is hurt, maybe fatally: hit, fate unknown
     return [make_finding(slot, count, noun, revision=revision, population=population)]
+
+
+def _numbered(noun, quantities) -> Headcount | None:
+    """The number on a noun ("two citizens"), whatever the noun: a killing's victims are people."""
+    for child in noun.children:
+        if child.i in quantities and child.dep_ == "nummod":
+            q = quantities[child.i]
+            return Headcount(q.low, q.high, q.qualifier, q.point, q.start, noun.idx + len(noun.text))
+    return None
 
 
 #: Nouns whose possessor is the dead: "his death", "her body", "Galan's assassination".
