@@ -90,7 +90,7 @@ def extract_mentions(article: Article, analysed: Analysed) -> list[Mention]:
         info = next(s for s in sentences if s.span.start_char <= finding.start < s.span.end_char)
         _add_count(builder, info, finding)
     _add_headline_counts(builder, article)
-    _recalled_counts_stand(builder.mentions)
+    _recalled_counts_stand(builder.mentions, sentences)
     _add_times(builder, sentences, sentences[0].main_date if sentences else None)
     _add_other_slots(builder, sentences, article.text)
     builder.mentions.sort(key=lambda m: (m.evidence.start if m.sentence else -1, m.evidence.end))
@@ -145,7 +145,7 @@ def _sentences(doc, published: dt.date | None) -> list[SentenceInfo]:
             )
         )
     _mark_subset_sentences(infos, doc_text(doc))
-    event_sentences = {s.index for s in infos if s.counts or s.event_types}
+    event_sentences = {s.index for s in infos if _reports_event(s)}
     main_date, main_year = main_event_date([s.dates for s in infos], event_sentences, published)
     scopes = sentence_scopes(sents, [s.dates for s in infos], main_date, main_year, doc_text(doc), ents)
     for info, scope in zip(infos, scopes, strict=True):
@@ -167,6 +167,12 @@ def _add_up_others(infos: list[SentenceInfo]) -> None:
                     total = seen[key] + c.point
                     c.low, c.high, c.point, c.qualifier = total, None, total, Qualifier.AT_LEAST
                 seen[key] = max(seen.get(key, 0), c.point)
+
+
+def _reports_event(info: SentenceInfo) -> bool:
+    """Does the sentence report the event (a count, or a type word that dates it)?"""
+    undated = load("event_types")["undated"]
+    return bool(info.counts) or any(label not in undated for label, _, _ in info.event_types)
 
 
 def _mark_subset_sentences(infos: list[SentenceInfo], text: str) -> None:
@@ -255,7 +261,7 @@ def _add_times(builder: _Builder, sentences: list[SentenceInfo], main_date: dt.d
                 if nxt.date is None and nxt.time_of_day and nxt.start - d.end <= 3:
                     end, tod = nxt.end, nxt.time_of_day
                     used.add(i + 1)
-            reports_event = (info.counts or info.event_types) or (d.date is not None and d.date == main_date)
+            reports_event = _reports_event(info) or (d.date is not None and d.date == main_date)
             if d.kind == "statement" and d.date != main_date:
                 reports_event = False  # "police said Sunday": the day of the report
             role = "occurred" if reports_event and info.scope.scope == "main" else "other"
@@ -266,18 +272,21 @@ def _add_times(builder: _Builder, sentences: list[SentenceInfo], main_date: dt.d
 _RECALLED_SLOTS = frozenset({"killed", "injured"})
 
 
-def _recalled_counts_stand(mentions: list[Mention]) -> None:
+def _recalled_counts_stand(mentions: list[Mention], sentences: list[SentenceInfo]) -> None:
     """An article that states no casualty figure for an event of its own, only for one it
-    recalls (the trial, the inquiry, the curfew after a massacre "on 16 November"), is about that
-    event: its killed and injured figures stand as the article's. Never when any main-event
-    figure exists (a report of a new shooting that recalls an old one keeps them apart), nor for
-    another story's headline, nor a figure worded as a bound or an estimate (a running tally,
-    "more than 1,000 since 1985")."""
+    recalls by its date (the trial, the inquiry, the curfew after a massacre "on 16 November"),
+    is about that event: its killed and injured figures stand as the article's. Never when any
+    main-event figure exists (a report of a new shooting that recalls an old one keeps them
+    apart), nor for a sentence put aside by a cue ("in separate shootings") or another story's
+    headline, nor for a figure worded as a bound or an estimate (a running tally, "more than
+    1,000 since 1985")."""
     if any(m.slot in _RECALLED_SLOTS and m.scope == "main" for m in mentions):
         return
+    dated = {(s.span.start_char, s.span.end_char) for s in sentences
+             if (s.scope.reason or "").startswith(("year", "month", "date"))}
     for m in mentions:
-        if m.slot in _RECALLED_SLOTS and m.background_event != "another story's headline" and (
-            m.value.qualifier in ("exact", "at_least")  # not "more than 1,000 killed since 1985"
+        if m.slot in _RECALLED_SLOTS and m.sentence and (m.sentence.start, m.sentence.end) in dated and (
+            m.background_event != "another story's headline" and m.value.qualifier in ("exact", "at_least")
         ):
             m.scope, m.background_event = "main", None
             m.confidence = round(m.confidence * 0.5, 2)

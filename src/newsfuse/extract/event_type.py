@@ -172,7 +172,7 @@ def find_event_types(sent) -> list[tuple[str, int, int]]:
             if label == "building collapse":
                 label = _COLLAPSED.get(_what_did(token) or "", label)
             found.append((label, token.idx, token.idx + len(token.text)))
-        elif token.lemma_.lower() == "crash" and not any(s <= token.idx < e for s, e in taken):
+        elif token.lemma_.lower() in ("crash", "sink") and not any(s <= token.idx < e for s, e in taken):
             mode = _CRASHED.get(_what_did(token) or "")
             if mode:
                 found.append((mode, token.idx, token.idx + len(token.text)))
@@ -191,25 +191,36 @@ def standard_type(label: str) -> dict | None:
 
 def primary_label(support: Mapping[str, int]) -> tuple[str | None, list[str]]:
     """(primary type, secondary types) of an article or event from each label's support (the
-    sources, or mentions, stating it): the most supported, ties by ``primary_order``. A
-    characterisation ("terrorist attack") yields to the manner when the best-supported labels
-    state exactly one manner of another kind (sub-type) than its own: a terrorist attack in which
-    a bomb exploded is a bombing; one with gunmen, a fire and explosions stays a terrorist attack.
+    sources, or mentions, stating it): the most supported, ties by ``primary_order``.
+
+    Characterisations ("terrorist attack", "attack") and manners (labels with half the best
+    support; consequences such as an explosion left out): when manners of two or more ACLED
+    sub-types other than the characterisation's own are stated and a characterisation is among
+    the best supported by more than one source, the most specific characterisation stands for
+    them (the Crocus attack, with gunmen, arson and explosions, is a terrorist attack; within one
+    report the manners are ranked by ``primary_order``); a characterisation ranked first
+    otherwise yields to the one manner of another sub-type (a terrorist attack in which a bomb
+    went off is a bombing), else to the best manner of its own (an attack by gunmen is a shooting).
     """
     if not support:
         return None, []
     data = load("event_types")
     order = {label: i for i, label in enumerate(data["primary_order"])}
     ranked = sorted(support, key=lambda lab: (-support[lab], order.get(lab, len(order))))
-    primary = ranked[0]
-    if primary in data["characterisations"]:
-        own = (standard_type(primary) or {}).get("sub_type")
-        top = [lab for lab in ranked if support[lab] >= support[primary]]
-        kinds: dict[str, str] = {}
-        for lab in top:
-            kind = (standard_type(lab) or {}).get("sub_type")
-            if lab not in data["characterisations"] and lab not in data["consequences"] and kind != own:
-                kinds.setdefault(kind, lab)
-        if len(kinds) == 1:
-            primary = next(iter(kinds.values()))
+    primary, top = ranked[0], support[ranked[0]]
+    named = [lab for lab in ranked if lab in data["characterisations"] and 2 * support[lab] >= top]
+    if not named or all(support[lab] < top for lab in named):
+        return primary, ranked[1:]
+    specific = min(named, key=lambda lab: order.get(lab, len(order)))
+    own = (standard_type(specific) or {}).get("sub_type")
+    manners = [lab for lab in ranked if 2 * support[lab] >= top
+               and lab not in data["characterisations"] and lab not in data["consequences"]]
+    other: dict[str, str] = {}
+    for lab in manners:
+        other.setdefault((standard_type(lab) or {}).get("sub_type"), lab)
+    other.pop(own, None)
+    if len(other) >= 2 and (primary in data["characterisations"] or support[specific] > 1):
+        primary = specific  # several manners: the characterisation stands for them
+    elif primary in data["characterisations"]:
+        primary = next(iter(other.values())) if other else (manners[0] if manners else specific)
     return primary, [lab for lab in ranked if lab != primary]
