@@ -8,7 +8,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from newsfuse.errors import InputError
-from newsfuse.analyse.truecase import restore_case
 from newsfuse.extract.doctext import doc_text
 from newsfuse.extract import attribution as attrib
 from newsfuse.extract.counts import find_counts, token_quantities
@@ -72,7 +71,8 @@ def extract_mentions(article: Article, analysed: Analysed) -> list[Mention]:
     doc = analysed.doc
     if doc is None:
         raise InputError(f"Article {article.id}: no spaCy Doc; run analyse() with the article first.")
-    if doc_text(doc) != article.text and doc_text(doc) != restore_case(article.text):
+    if doc_text(doc) != article.text and doc_text(doc).lower() != article.text.lower():
+        # (a parse of the text with its casing restored, analyse/truecase.py, differs in case only)
         raise InputError(f"Article {article.id}: the analysed text differs from the article text.")
     published = _published_date(article)
     sentences = _sentences(doc, published)

@@ -212,15 +212,11 @@ def primary_label(support: Mapping[str, int]) -> tuple[str | None, list[str]]:
     if not named or all(support[lab] < top for lab in named):
         return primary, ranked[1:]
     specific = min(named, key=lambda lab: order.get(lab, len(order)))
-    own = (standard_type(specific) or {}).get("sub_type")
     manners = [lab for lab in ranked if 2 * support[lab] >= top
                and lab not in data["characterisations"] and lab not in data["consequences"]]
-    other: dict[str, str] = {}
-    for lab in manners:
-        other.setdefault((standard_type(lab) or {}).get("sub_type"), lab)
-    other.pop(own, None)
-    if len(other) >= 2 and (primary in data["characterisations"] or support[specific] > 1):
-        primary = specific  # several manners: the characterisation stands for them
+    kinds = {(standard_type(lab) or {}).get("sub_type") for lab in manners}
+    if len(kinds) >= 2 and (primary in data["characterisations"] or support[specific] > 1):
+        primary = specific  # manners of several kinds: the characterisation stands for them
     elif primary in data["characterisations"]:
-        primary = next(iter(other.values())) if other else (manners[0] if manners else specific)
+        primary = manners[0] if manners else specific
     return primary, [lab for lab in ranked if lab != primary]
