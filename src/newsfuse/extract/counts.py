@@ -335,8 +335,17 @@ def _adjective_counts(adj, slot: str, quantities) -> list[CountFinding]:
     return [make_finding(slot, count, adj)]
 
 
+#: "the attempted assassination", "a foiled murder plot": nobody died.
+_NOT_DONE = frozenset({"attempted", "attempt", "failed", "foiled", "planned", "alleged", "thwarted", "plot"})
+
+
 def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
     lex = load("counts")
+    if lemma in _POSSESSED_DEATHS - {"body", "corpse", "death"} and (
+        any(c.lower_ in _NOT_DONE for c in noun.children) or noun.head.lower_ in _NOT_DONE
+        or (noun.dep_ == "pobj" and noun.head.head.lower_ in _NOT_DONE)
+    ):
+        return []
     slot = lex["nouns"][lemma]
     revision = False
     count = None
@@ -394,7 +403,10 @@ def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
         objs = [g for p in preps for g in p.children if g.dep_ == "pobj"]
         count = _sum_counts(objs, quantities) if objs else None
         if count is None and lemma in _POSSESSED_DEATHS and len(objs) == 1:
-            count = _numbered(objs[0], quantities)  # "the murder of two American citizens"
+            # "the murder of two American citizens", "the assassination of candidate Luis Galan"
+            count = _numbered(objs[0], quantities) or (
+                Headcount(1, 1, Qualifier.EXACT, 1, objs[0].idx, objs[0].idx + len(objs[0].text))
+                if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in objs[0].children) else None)
     if count is None:
         return []
     population = "hostages" if lemma == "hostage" else None
