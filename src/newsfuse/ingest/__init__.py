@@ -18,6 +18,7 @@ from newsfuse.ingest.feeds import read_feed
 from newsfuse.ingest.finish import Finisher
 from newsfuse.ingest.html import read_html
 from newsfuse.ingest.jsonl import read_json, read_json_lines
+from newsfuse.ingest.limits import guarded
 from newsfuse.ingest.record import Item, reject
 from newsfuse.ingest.sources import STDIN, Input, expand, format_by_name, has_extension, sniff
 from newsfuse.ingest.text import read_text
@@ -60,7 +61,8 @@ def read_sources(
     finisher = Finisher()
     finisher.result.rejected.extend(rejected)
     for done, item_input in enumerate(inputs, 1):
-        for item in _read_input(item_input, max_bytes):
+        # One input's failure is its rejection; what it gave before the failure stays read.
+        for item in guarded(item_input.name, lambda: _read_input(item_input, max_bytes)):
             finisher.add(item)
         if progress is not None:
             progress("ingest", done, len(inputs))

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsfuse.ingest.limits import safe_name
 from newsfuse.model import Rejection, RejectionCode
 
 STDIN = "-"
@@ -54,7 +55,7 @@ def expand(sources: Iterable[str | Path]) -> tuple[list[Input], list[Rejection]]
         key = path.resolve()
         if key not in seen:
             seen.add(key)
-            inputs.append(Input(name=str(path), path=path))
+            inputs.append(Input(name=safe_name(str(path)), path=path))
 
     for source in sources:
         text = str(source)
@@ -73,15 +74,15 @@ def expand(sources: Iterable[str | Path]) -> tuple[list[Input], list[Rejection]]
             for d in (Path(m) for m in matches if Path(m).is_dir()):
                 files.extend(_walk(d))
             if not files:
-                rejected.append(Rejection(input=text, code=RejectionCode.NOT_FOUND,
+                rejected.append(Rejection(input=safe_name(text), code=RejectionCode.NOT_FOUND,
                                           reason="is a pattern that matches no file."))
             for file in files:
                 add(file)
         elif path.exists():
-            rejected.append(Rejection(input=text, code=RejectionCode.UNREADABLE,
+            rejected.append(Rejection(input=safe_name(text), code=RejectionCode.UNREADABLE,
                                       reason="is neither a file nor a folder (a device, socket or pipe?)."))
         else:
-            rejected.append(Rejection(input=text, code=RejectionCode.NOT_FOUND,
+            rejected.append(Rejection(input=safe_name(text), code=RejectionCode.NOT_FOUND,
                                       reason="does not exist; check the path."))
     return inputs, rejected
 
@@ -129,7 +130,7 @@ def sniff(head: bytes) -> str | None:
         try:
             json.loads(first)
             return "jsonl" if body.startswith(b"{") and b"\n{" in body else "json"
-        except ValueError:
+        except (ValueError, RecursionError):
             return "json"
     return None
 
