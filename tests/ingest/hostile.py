@@ -32,6 +32,30 @@ def _line(**fields) -> bytes:
     return json.dumps(fields).encode() + b"\n"
 
 
+def _gzip_member(data: bytes) -> bytes:
+    import gzip
+
+    return gzip.compress(data)
+
+
+def _warc_with_a_long_header() -> bytes:
+    body = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>The harbour reopened "
+            b"on Monday after the storm, officials said. Crews cleared the debris overnight.</p>"
+            b"</body></html>")
+    head = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://example.org/harbour\r\n"
+            b"Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n")
+    good = _gzip_member(head % len(body) + body + b"\r\n\r\n")
+    # A "header line" of 4 MB (the real attack inflates to 1 GiB): over the line budget.
+    return good + _gzip_member(b"WARC/1.0\r\nWARC-Type: response\r\nX-Pad: " + b"a" * 4_000_000)
+
+
+_LAUGHS = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(2, 10))
+BILLION_LAUGHS = (
+    f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol1 "lol">{_LAUGHS}]>'
+    '<rss version="2.0"><channel><title>Feed</title><item><title>Laughs</title>'
+    "<description>&lol9;</description></item></channel></rss>"
+).encode()
+
 GOOD_LINE = _line(title="Ferry service resumes", text="The ferry service resumed on Friday after "
                   "the harbour was cleared of debris, the port authority said.")
 
@@ -70,6 +94,15 @@ CASES: dict[str, Case] = {
     "a whole page in a content field": Case(
         {"page.jsonl": _line(title="Page", content="<html><title>Only a title</title></html>")},
         {"page.jsonl:1": "text"}),
+    "250,000 tiny elements": Case({"tags.html": b"<html><body>" + b"<i>a</i>" * 125_001 + b"</body></html>"},
+                                  {"tags.html": "budget"}),
+    "a WARC header line over the budget": Case({"crawl.warc.gz": _warc_with_a_long_header()},
+                                               {"crawl.warc.gz#2": "header line"}, 1),
+    "billion laughs in a feed": Case({"laughs.rss": BILLION_LAUGHS}, {"laughs.rss#1": "text"}),
+    "an ESC and a bidi override in a title": Case(
+        {"title.json": json.dumps({"title": "Port \x1b[2Jreopens \u202eyadnom",
+                                   "text": "The port reopened on Monday, the harbour master said."}).encode()},
+        {}, 1),
 }
 
 

@@ -81,5 +81,41 @@ def test_brief_and_ingest_go_on_past_hostile_inputs(tmp_path):
     assert sqlite3.connect(db).execute("select count(*) from rejections").fetchone() == (2,)
     (tmp_path / "bad").mkdir()
     (tmp_path / "bad" / "x.json").write_text("[" * 100_000)
-    nothing = runner.invoke(app, ["ingest", str(tmp_path / "bad"), "--db", db, "--no-progress"])
-    assert nothing.exit_code == 2 and "No article could be read" in nothing.output
+    # The real entry point: exit codes are mapped in newsfuse.cli.main.
+    import subprocess
+    import sys
+
+    nothing = subprocess.run(
+        [sys.executable, "-c", "from newsfuse.cli import main; main()", "ingest",
+         str(tmp_path / "bad"), "--db", db, "--no-progress"], capture_output=True, text=True)
+    assert nothing.returncode == 2 and "No article could be read" in nothing.stderr
+
+
+def test_titles_lose_control_characters_and_bidi_overrides(tmp_path):
+    result = _read(write_case(tmp_path, CASES["an ESC and a bidi override in a title"]))
+    (article,) = [a for a in result.articles if a.input.endswith("title.json")]
+    assert article.title == "Port [2Jreopens yadnom"
+
+
+def test_links_out_of_the_folder_dangling_links_and_pipes_are_rejections(tmp_path):
+    import os
+
+    folder = write_case(tmp_path / "in", CASES["a file name that is not UTF-8"])
+    outside = tmp_path / "secret.txt"
+    outside.write_text(GOOD_1.replace("storm", "secret"), encoding="utf-8")
+    (folder / "secret.txt").symlink_to(outside)
+    (folder / "dangling.txt").symlink_to(folder / "missing.txt")
+    (folder / "loop1").symlink_to(folder / "loop2")
+    (folder / "loop2").symlink_to(folder / "loop1")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "inside.txt").symlink_to(folder / "good1.txt")
+    os.mkfifo(folder / "pipe.txt")
+    result = _read(folder)
+    assert {a.input.removeprefix(f"{folder}/") for a in result.articles} == {
+        "good1.txt", "good2.txt", "bad\\xffname.txt"}
+    reasons = {r.input.removeprefix(f"{folder}/"): r.reason for r in result.rejected}
+    assert "not followed" in reasons["secret.txt"]
+    assert all("link to nothing" in reasons[n] for n in ("dangling.txt", "loop1", "loop2"))
+    assert "not a regular file" in reasons["pipe.txt"]
+    followed = read_sources([folder], max_bytes=DEFAULT_MAX_BYTES, follow_links=True)
+    assert any(a.input.endswith("secret.txt") for a in followed.articles)

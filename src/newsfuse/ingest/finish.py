@@ -28,7 +28,7 @@ def finish(raw: RawArticle) -> Article | Rejection:
                         title_line=raw.parse_header)
     found = head.fields
     title = raw.title or found.get("title")
-    title = strip_bidi(title) if title else title
+    title = normalise(strip_bidi(title)) if title else title  # no control characters either
     text = head.text
     if title:
         first, _, rest = text.partition("\n")

@@ -9,6 +9,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from newsfuse.ingest.limits import MAX_HTML_TAGS
 from newsfuse.ingest.metadata import parse_datetime
 from newsfuse.ingest.outlet import unwrap_url
 from newsfuse.ingest.record import Item, RawArticle, reject
@@ -50,6 +51,11 @@ def read_html(html: str, input: str, *, url: str | None = None, input_format: st
         A RawArticle, or a ``no_text`` Rejection when the page has no text (only markup, scripts,
         navigation) or cannot be parsed.
     """
+    tags = html.count("<")
+    if tags > MAX_HTML_TAGS:
+        return reject(input, RejectionCode.TOO_LARGE,
+                      f"is HTML with {tags:,} tags, over the budget of {MAX_HTML_TAGS:,} for one "
+                      "page (a news page has a few thousand); it was not parsed.")
     html = _NOT_XML.sub(" ", html)
     tree = _parse(html)
     if tree is None:

@@ -21,6 +21,11 @@ MAX_TEXT_CHARS = 100_000
 #: A raw text is cut at this length before cleaning (cleaning removes little, and its cost grows
 #: with the length).
 MAX_RAW_CHARS = 4 * MAX_TEXT_CHARS
+#: An HTML page with more tags than this is rejected before it is parsed: a news page has a few
+#: thousand (extraction costs ~175 µs per element: 2,000,000 tiny ones took over 6 minutes).
+MAX_HTML_TAGS = 200_000
+#: A WARC header line (or a header block) longer than this is not a WARC header.
+MAX_WARC_HEADER_BYTES = 64 * 1024
 #: JSON nested deeper than this is rejected: article records are two or three levels deep, and
 #: deeper values would make every later recursive step (validation, output) the slow or
 #: failing one.
