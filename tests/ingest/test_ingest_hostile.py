@@ -119,3 +119,11 @@ def test_links_out_of_the_folder_dangling_links_and_pipes_are_rejections(tmp_pat
     assert "not a regular file" in reasons["pipe.txt"]
     followed = read_sources([folder], max_bytes=DEFAULT_MAX_BYTES, follow_links=True)
     assert any(a.input.endswith("secret.txt") for a in followed.articles)
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://example.org:99999/x", "http://exa mple.org/",
+                                 "http://\u202eexample.org/"])
+def test_a_malformed_url_is_dropped_and_flagged_and_the_article_kept(tmp_path, url):
+    (tmp_path / "a.json").write_text(json.dumps({"title": "T", "text": GOOD_1, "url": url}))
+    (article,) = _read(tmp_path).articles
+    assert article.url is None and article.extra["invalid_url"] == url

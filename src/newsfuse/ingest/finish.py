@@ -45,6 +45,10 @@ def finish(raw: RawArticle) -> Article | Rejection:
         text = truncate_text(text)
         notes["truncated_from_chars"] = raw_chars
     url = raw.url or found.get("url")
+    if url and unwrap_url(url) is None:
+        # Kept for the record, never used as a link (a malformed URL made pages fail for good).
+        notes["invalid_url"] = str(url)[:2000]
+        url = None
     return Article(
         id=raw.id or found.get("id") or content_id(text),
         title=" ".join(title.split()) if title else None,
