@@ -81,11 +81,13 @@ def event_filter(
         description="Full-text search: events whose headline, place, type or articles' titles, "
                     "outlets and texts contain every word (stemmed, case- and accent-blind; "
                     "word* is a prefix; at most 20 words).", max_length=500)] = None,
-    place: str | None = None,
-    type: Annotated[str | None, Query(description="Event type, e.g. shooting.")] = None,
+    # Every value bounded (422 with a message, not a 500 from the database: SQLite integers end
+    # at 2**63, and a 65k-character place is no place).
+    place: Annotated[str | None, Query(max_length=200)] = None,
+    type: Annotated[str | None, Query(description="Event type, e.g. shooting.", max_length=100)] = None,
     date_from: date | None = None,
     date_to: date | None = None,
-    min_sources: Annotated[int | None, Query(ge=1)] = None,
+    min_sources: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
 ) -> EventFilter:
     return EventFilter(date_from=date_from, date_to=date_to, place=place or None,
                        event_type=type or None, text=q or None, min_sources=min_sources)
@@ -110,7 +112,7 @@ def _correcting(state) -> Iterator[None]:
 @router.get("/events", response_model=EventPage, summary="List events, newest first")
 def api_events(request: Request, flt: Annotated[EventFilter, Depends(event_filter)],
                limit: Annotated[int, Query(ge=1, le=500)] = 50,
-               offset: Annotated[int, Query(ge=0)] = 0) -> EventPage:
+               offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0) -> EventPage:
     with request.app.state.store.read() as conn:
         return list_events(conn, flt, limit=limit, offset=offset)
 
