@@ -117,22 +117,24 @@ def api_events(request: Request, flt: Annotated[EventFilter, Depends(event_filte
         return list_events(conn, flt, limit=limit, offset=offset)
 
 
-@router.get("/events/{event_id}", response_model=Brief, summary="One event's brief")
-def api_event(request: Request, event_id: str) -> Brief:
-    try:
-        with request.app.state.store.read() as conn:
-            return get_event(conn, event_id)[1]
-    except NotFoundError as exc:
-        raise _not_found(exc) from exc
-
-
-@router.get("/events/{event_id}/articles", response_model=list[Article],
+# Event ids hold their first article's id, which may hold "/" (a given id such as
+# "wire/2024/07"): the routes take the rest of the path, the longer pattern first.
+@router.get("/events/{event_id:path}/articles", response_model=list[Article],
             summary="An event's articles")
 def api_event_articles(request: Request, event_id: str) -> list[Article]:
     try:
         with request.app.state.store.read() as conn:
             event, _ = get_event(conn, event_id)
             return event_articles(conn, event.id)
+    except NotFoundError as exc:
+        raise _not_found(exc) from exc
+
+
+@router.get("/events/{event_id:path}", response_model=Brief, summary="One event's brief")
+def api_event(request: Request, event_id: str) -> Brief:
+    try:
+        with request.app.state.store.read() as conn:
+            return get_event(conn, event_id)[1]
     except NotFoundError as exc:
         raise _not_found(exc) from exc
 
@@ -170,7 +172,7 @@ def api_merge(request: Request, body: MergeIn) -> EventIdOut:
     return EventIdOut(event_id=kept)
 
 
-@router.post("/events/{event_id}/split", response_model=EventIdOut, dependencies=[Write],
+@router.post("/events/{event_id:path}/split", response_model=EventIdOut, dependencies=[Write],
              summary="Move articles out of an event into a new one")
 def api_split(request: Request, event_id: str, body: SplitIn) -> EventIdOut:
     state = request.app.state
