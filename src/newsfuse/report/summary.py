@@ -282,15 +282,14 @@ def _note(claim: LineClaim, facts: dict[str, Fact], current: dict[str, SeriesPoi
 def _leading(cands: list[Candidate], mentions: Sequence[Mention], current: dict[str, SeriesPoint]) -> Candidate | None:
     """The candidate sentence that states the latest figure of the first revised slot (killed
     before the others), from the report that gave it."""
+    by_id = {m.id: m for m in mentions}
     for slot in sorted(current, key=lambda s: (s != "killed", s)):
-        point = current[slot]
-        ids = {m.id for m in mentions if m.id == point.mention_id}
-        for m in mentions:
-            if m.id not in ids or m.evidence.field != "text":
-                continue
-            for c in cands:
-                if c.article_id == m.article_id and c.span.start <= m.evidence.start < c.span.end:
-                    return c
+        m = by_id.get(current[slot].mention_id)
+        if m is None or m.evidence.field != "text":
+            continue
+        for c in cands:
+            if c.article_id == m.article_id and c.span.start <= m.evidence.start < c.span.end:
+                return c
     return None
 
 
@@ -331,9 +330,10 @@ def summarise(
     current = _current_figures(facts)
     lead = _leading(cands, mentions, current)
     if lead is not None:
-        if lead not in chosen and len(chosen) >= settings()["max_sentences"]:
-            chosen.pop()
-        chosen = [lead] + [c for c in chosen if c is not lead]
+        lead_words = set(_WORD.findall(lead.span.text.lower()))
+        rest = [c for c in chosen if c is not lead
+                and not _near_copy(lead_words, set(_WORD.findall(c.span.text.lower())))]
+        chosen = [lead] + rest[: settings()["max_sentences"] - 1]
     claims = claims if claims is not None else event_claims(articles, mentions)
     out = []
     for cand in chosen:
