@@ -17,6 +17,7 @@ from newsfuse.cli.common import (
     write_output,
 )
 from newsfuse.errors import InputError
+from newsfuse.ingest.limits import safe_name
 from newsfuse.pipeline import DEFAULT_MAX_BYTES, Options, brief
 from newsfuse.report import render
 
@@ -76,7 +77,7 @@ def brief_command(
     print_rejections(report.rejected, hint="; the JSON output (-f json) lists every one")
     if not report.articles:
         raise InputError(
-            f"No article could be read from {', '.join(paths)} "
+            f"No article could be read from {', '.join(map(safe_name, paths))} "
             f"({len(report.rejected)} input(s) rejected)."
         )
     write_output(render(report, fmt.value), output)
