@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from newsfuse.errors import ConfigError
-from newsfuse.model import Analysed, Article, Event, Mention, Report
+from newsfuse.errors import ConfigError, NothingReadError
+from newsfuse.model import Analysed, Article, Event, IngestResult, Mention, Report, Unsupported
+
+if TYPE_CHECKING:  # ingest loads its readers' libraries; the pipeline imports stages lazily
+    from newsfuse.ingest.objects import Source
 
 #: progress(stage, done, total): called by long stages; the CLI draws it as a bar.
 ProgressCallback = Callable[[str, int, int], None]
@@ -62,35 +64,76 @@ class Options:
             )
 
 
-def brief(sources: Iterable[str | Path], options: Options | None = None) -> Report:
+def brief(sources: Iterable[Source] | Source, options: Options | None = None) -> Report:
     """Read ``sources`` and return one brief per event.
 
+    >>> report = newsfuse.brief([{"title": "...", "text": "..."}, "examples/"])  # doctest: +SKIP
+
     Args:
-        sources: files, directories (read recursively), glob patterns, or ``-`` for stdin.
+        sources: one source or several, in any mix: files, directories (read recursively),
+            glob patterns, ``-`` for stdin, :class:`~newsfuse.model.Article` objects, dicts
+            with article fields (``title``, ``text``, ``published``, ``url``, ``source``, or
+            news-please's ``maintext``, ``date_publish``...), and strings of article text (a
+            string is a path when it could be one: ``newsfuse.ingest.is_path``).
         options: see :class:`Options`; defaults when omitted.
 
     Returns:
         A Report: the events with their briefs, every article read, every rejected input.
 
     Raises:
-        InputError: when nothing at all could be read (the rejections say why).
+        InputTypeError: a source of another type (before anything is read).
+        NothingReadError: when nothing at all could be read (its ``rejected`` says why).
     """
-    from newsfuse.ingest import read_sources
-
     options = options or Options()
-    ingested = read_sources(sources, max_bytes=options.max_bytes, progress=options.progress)
+    ingested = read(sources, options)
+    if not ingested.articles:
+        reasons = "; ".join(f"{r.input} {r.reason}" for r in ingested.rejected[:3])
+        more = len(ingested.rejected) - 3
+        raise NothingReadError(
+            f"No article could be read ({len(ingested.rejected)} input(s) rejected"
+            + (f": {reasons}" if reasons else "") + (f"; and {more} more" if more > 0 else "")
+            + ").",
+            ingested.rejected,
+        )
     report = brief_articles(ingested.articles, options)
     report.rejected = ingested.rejected
     report.duplicates = ingested.duplicates + report.duplicates
     return report
 
 
+def read(sources: Iterable[Source] | Source, options: Options | None = None) -> IngestResult:
+    """Ingest only: the Articles, Rejections and Duplicates that ``brief`` would work on.
+
+    Takes the same sources as :func:`brief` (``options.max_bytes`` and ``options.progress``
+    apply); bad content becomes a Rejection, never an exception.
+
+    Raises:
+        InputTypeError: a source of another type (before anything is read).
+    """
+    from newsfuse.ingest import read_sources
+
+    options = options or Options()
+    return read_sources(sources, max_bytes=options.max_bytes, progress=options.progress)
+
+
 def brief_articles(articles: Sequence[Article], options: Options | None = None) -> Report:
-    """The pipeline after ingest, for callers that already hold Articles."""
+    """The pipeline after ingest, for callers that already hold cleaned Articles.
+
+    Unlike :func:`brief`, the articles are taken as they are: no cleaning, no dedup of exact
+    copies by text (copies under their own ids are analysed once and count as copies), and an
+    empty list gives an empty Report. An article whose ``language`` newsfuse does not read
+    (ingest detects it; None is read as English) is kept in ``articles`` and listed in
+    ``unsupported``, and goes no further: it is not extracted and joins no event.
+    """
     from newsfuse.analyse import analyse_each
     from newsfuse.extract import extract_mentions
 
     options = options or Options()
+    kept = list(articles)
+    unsupported = unsupported_articles(kept)
+    if unsupported:
+        skipped = {u.article_id for u in unsupported}
+        articles = [a for a in kept if a.id not in skipped]
     # Exact copies under their own ids (syndicated stories) are analysed once; the copies reuse
     # the first copy's analysis and mentions, re-addressed to their own article id. A copy is
     # the same title and text: extraction reads the title too (headline counts), and truncated
@@ -123,9 +166,22 @@ def brief_articles(articles: Sequence[Article], options: Options | None = None) 
     return Report(
         generated=datetime.now(timezone.utc),
         events=briefs,
-        articles=list(articles),
+        articles=kept,
         duplicates=duplicates,
+        unsupported=unsupported,
     )
+
+
+def unsupported_articles(articles: Sequence[Article]) -> list[Unsupported]:
+    """The articles in a language newsfuse does not read yet, each with its note."""
+    from newsfuse.ingest.language import is_supported, unsupported_note
+
+    return [
+        Unsupported(article_id=a.id, input=a.input, language=a.language,
+                    note=unsupported_note(a.language))
+        for a in articles
+        if not is_supported(a.language)
+    ]
 
 
 def _readdress(mention: Mention, article_id: str) -> Mention:

@@ -12,11 +12,13 @@ from newsfuse.cli.common import (
     NoProgressOption,
     OutputOption,
     PathsArgument,
+    as_paths,
     print_rejections,
+    print_unsupported,
     progress_bar,
     write_output,
 )
-from newsfuse.errors import InputError
+from newsfuse.errors import NothingReadError
 from newsfuse.pipeline import DEFAULT_MAX_BYTES, Options, brief
 from newsfuse.report import render
 
@@ -72,11 +74,14 @@ def brief_command(
     with progress_bar(not no_progress) as progress:
         options = Options(group_by=group_by, stream=stream, best_policy=policy, n_process=jobs,
                           max_bytes=int(max_mb * 1024 * 1024), progress=progress)
-        report = brief(paths, options)
+        try:
+            report = brief(as_paths(paths), options)
+        except NothingReadError as exc:
+            print_rejections(exc.rejected)
+            raise NothingReadError(
+                f"No article could be read from {', '.join(paths)} "
+                f"({len(exc.rejected)} input(s) rejected).", exc.rejected
+            ) from None
     print_rejections(report.rejected, hint="; the JSON output (-f json) lists every one")
-    if not report.articles:
-        raise InputError(
-            f"No article could be read from {', '.join(paths)} "
-            f"({len(report.rejected)} input(s) rejected)."
-        )
+    print_unsupported(report.unsupported)
     write_output(render(report, fmt.value), output)

@@ -13,7 +13,9 @@ from newsfuse.cli.common import (
     NoProgressOption,
     OutputOption,
     PathsArgument,
+    as_paths,
     print_rejections,
+    print_unsupported,
     progress_bar,
     write_output,
 )
@@ -45,19 +47,23 @@ def extract_command(
     from newsfuse.analyse import analyse_each
     from newsfuse.extract import extract_mentions
     from newsfuse.ingest import read_sources
-    from newsfuse.pipeline import DEFAULT_MAX_BYTES
+    from newsfuse.pipeline import DEFAULT_MAX_BYTES, unsupported_articles
 
     with progress_bar(not no_progress) as progress:
-        ingested = read_sources(paths, max_bytes=DEFAULT_MAX_BYTES, progress=progress)
+        ingested = read_sources(as_paths(paths), max_bytes=DEFAULT_MAX_BYTES, progress=progress)
         print_rejections(ingested.rejected)
         if not ingested.articles:
             raise InputError(
                 f"No article could be read from {', '.join(paths)} "
                 f"({len(ingested.rejected)} input(s) rejected)."
             )
+        unsupported = {u.article_id: u for u in unsupported_articles(ingested.articles)}
+        print_unsupported(list(unsupported.values()))
+        readable = [a for a in ingested.articles if a.id not in unsupported]
         # Extraction runs in the analyse workers, where each Doc is made.
-        done = analyse_each(ingested.articles, extract_mentions, n_process=jobs,
+        done = analyse_each(readable, extract_mentions, n_process=jobs,
                             embeddings=False, progress=progress)
+        found = {article.id: mentions for article, (_, mentions) in zip(readable, done, strict=True)}
         rows = [
             {
                 "article_id": article.id,
@@ -65,9 +71,11 @@ def extract_command(
                 "source": article.source,
                 "published": article.published.isoformat() if article.published else None,
                 "input": article.input,
-                "mentions": [m.model_dump(mode="json") for m in mentions],
+                "language": article.language,
+                "mentions": [m.model_dump(mode="json") for m in found.get(article.id, [])],
+                **({"note": unsupported[article.id].note} if article.id in unsupported else {}),
             }
-            for article, (_, mentions) in zip(ingested.articles, done, strict=True)
+            for article in ingested.articles
         ]
     if fmt == ExtractFormat.jsonl:
         text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
