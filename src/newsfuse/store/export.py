@@ -22,8 +22,8 @@ CSV_COLUMNS = (
     ["event_id", "event_date", "event_type", "headline", "place", "venue", "city", "region",
      "country"]
     + [f"{slot}{part}" for slot in CSV_COUNT_SLOTS for part in ("", "_low", "_high", "_status")]
-    + ["actors", "responsibility", "independent_sources", "articles", "first_published",
-       "last_published", "outlets", "source_urls", "summary"]
+    + ["actors", "perpetrators", "victims", "responsibility", "independent_sources", "articles",
+       "first_published", "last_published", "outlets", "source_urls", "summary"]
 )
 
 
@@ -139,6 +139,8 @@ def csv_row(summary: EventSummary, brief: Brief) -> dict:
         "region": place.get("region"),
         "country": place.get("country"),
         "actors": _names(facts.get("actor")),
+        "perpetrators": _side(facts.get("actor"), "perpetrators"),
+        "victims": _side(facts.get("actor"), "victims"),
         "responsibility": _names(facts.get("responsibility")),
         "independent_sources": summary.independent_sources,
         "articles": summary.articles,
@@ -164,6 +166,12 @@ def _names(fact: Fact | None) -> str | None:
     if isinstance(names, list):
         return "; ".join(str(n) for n in names)
     return str(names) if names else (str(fact.best) if fact.best is not None else None)
+
+
+def _side(fact: Fact | None, side: str) -> str | None:
+    """The names on one side of the actor fact (ACLED's actor1 / actor2), '; '-joined."""
+    names = ((fact.value or {}).get(side) if fact is not None else None) or []
+    return "; ".join(str(n) for n in names) or None
 
 
 def _safe_url(url: str) -> bool:

@@ -102,6 +102,10 @@ def fact_items(fact: Fact) -> tuple[list[str], list[str]]:
     """
     text = fact_value(fact)
     items = [part for part in text.split("; ") if part] if isinstance(fact.best, str) else [text]
+    actors = (fact.value or {}).get("actors") if fact.slot == "actor" else None
+    if actors and all(isinstance(a, dict) and a.get("side") for a in actors):
+        # Who did it and to whom come first, labelled; other named parties follow.
+        items = [a["name"] if a["side"] == "other" else f"{a['name']} ({a['side']})" for a in actors]
     if len(items) <= FOLD_AFTER + 1:  # folding one name away would save nothing
         return items, []
     return items[:FOLD_AFTER], items[FOLD_AFTER:]
