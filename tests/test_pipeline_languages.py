@@ -66,3 +66,21 @@ def test_nothing_read_raises_with_the_reasons():
         newsfuse.brief([{"title": "no text here"}])
     assert [r.code for r in caught.value.rejected] == ["no_text"]
     assert "<input #1>" in str(caught.value)
+
+
+def test_extract_writes_article_mentions_and_notes_the_german_one(tmp_path):
+    from typer.testing import CliRunner
+
+    from newsfuse.cli import app
+    from newsfuse.model import ArticleMentions
+
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in [GERMAN, ENGLISH[0]]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(source), "--no-progress", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    rows = [ArticleMentions.model_validate_json(line) for line in result.stdout.splitlines()]
+    german, english = rows
+    assert german.language == "de" and german.note == "language de: not supported yet"
+    assert german.mentions == []
+    assert english.language == "en" and english.note is None
+    assert any(m.slot == "killed" for m in english.mentions)

@@ -281,6 +281,21 @@ class Mention(_Model):
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
 
 
+class ArticleMentions(_Model):
+    """One article's claims: what ``newsfuse extract`` writes, one per line (JSON Lines)."""
+
+    article_id: str
+    title: str | None = None
+    source: str | None = None
+    published: datetime | None = None
+    input: str | None = None
+    language: str | None = None
+    mentions: list[Mention] = Field(default_factory=list)
+    note: str | None = Field(
+        default=None, description="Why nothing was extracted: 'language de: not supported yet'."
+    )
+
+
 # --- cluster --------------------------------------------------------------------------------------
 
 
@@ -447,4 +462,5 @@ SCHEMA_TYPES: dict[str, type[BaseModel]] = {
     "fact": Fact,
     "brief": Brief,
     "rejection": Rejection,
+    "article-mentions": ArticleMentions,
 }

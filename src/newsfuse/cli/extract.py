@@ -20,6 +20,7 @@ from newsfuse.cli.common import (
     write_output,
 )
 from newsfuse.errors import InputError
+from newsfuse.model import ArticleMentions
 
 
 class ExtractFormat(str, Enum):
@@ -65,16 +66,12 @@ def extract_command(
                             embeddings=False, progress=progress)
         found = {article.id: mentions for article, (_, mentions) in zip(readable, done, strict=True)}
         rows = [
-            {
-                "article_id": article.id,
-                "title": article.title,
-                "source": article.source,
-                "published": article.published.isoformat() if article.published else None,
-                "input": article.input,
-                "language": article.language,
-                "mentions": [m.model_dump(mode="json") for m in found.get(article.id, [])],
-                **({"note": unsupported[article.id].note} if article.id in unsupported else {}),
-            }
+            ArticleMentions(
+                article_id=article.id, title=article.title, source=article.source,
+                published=article.published, input=article.input, language=article.language,
+                mentions=found.get(article.id, []),
+                note=unsupported[article.id].note if article.id in unsupported else None,
+            ).model_dump(mode="json", exclude={"note"} if article.id not in unsupported else None)
             for article in ingested.articles
         ]
     if fmt == ExtractFormat.jsonl:
