@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import fnmatch
 import importlib.metadata
+import os
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
+
+import pytest
 
 from typer.testing import CliRunner
 
@@ -26,8 +31,13 @@ def test_version_flag_and_metadata_agree():
 
 
 def test_shell_completion_script():
-    result = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="newsfuse")
-    assert result.exit_code == 0
+    # The installed command, as a user runs it (completion reads the program's own name).
+    command = Path(sys.executable).parent / "newsfuse"
+    if not command.exists():
+        pytest.skip(f"no installed newsfuse command beside {sys.executable}")
+    result = subprocess.run([str(command), "--show-completion", "bash"], capture_output=True,
+                            text=True, timeout=120, env={**os.environ, "SHELL": "/bin/bash"})
+    assert result.returncode == 0, result.stderr
     assert "complete" in result.stdout and "newsfuse" in result.stdout
 
 

@@ -19,6 +19,7 @@ from newsfuse.cli.common import (
     write_output,
 )
 from newsfuse.errors import NothingReadError
+from newsfuse.ingest.limits import safe_name
 from newsfuse.pipeline import DEFAULT_MAX_BYTES, Options, brief
 from newsfuse.report import render
 
@@ -79,7 +80,7 @@ def brief_command(
         except NothingReadError as exc:
             print_rejections(exc.rejected)
             raise NothingReadError(
-                f"No article could be read from {', '.join(paths)} "
+                f"No article could be read from {', '.join(map(safe_name, paths))} "
                 f"({len(exc.rejected)} input(s) rejected).", exc.rejected
             ) from None
     print_rejections(report.rejected, hint="; the JSON output (-f json) lists every one")

@@ -12,8 +12,9 @@ from typing import Annotated
 
 import typer
 
-from newsfuse.cli.common import progress_bar, stderr, write_output
-from newsfuse.errors import ConfigError
+from newsfuse.cli.common import print_rejections, progress_bar, stderr, write_output
+from newsfuse.errors import ConfigError, InputError
+from newsfuse.ingest.limits import safe_name
 from newsfuse.pipeline import DEFAULT_MAX_BYTES
 
 DbOption = Annotated[
@@ -69,7 +70,11 @@ def ingest_command(
     with open_store(db) as store, progress_bar(not no_progress) as progress:
         summary = ingest_sources(store, paths, default_stages(policy=policy),
                                  max_bytes=DEFAULT_MAX_BYTES, batch_size=batch, progress=progress)
+    print_rejections(summary.rejections)
     stderr.print(_summary_line(summary), highlight=False)
+    if not (summary.added or summary.updated or summary.unchanged or summary.copies):
+        raise InputError(f"No article could be read from {', '.join(map(safe_name, paths))} "
+                         f"({summary.rejected} input(s) rejected).")
 
 
 def _summary_line(summary) -> str:

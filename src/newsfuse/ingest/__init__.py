@@ -18,6 +18,7 @@ from newsfuse.ingest.feeds import read_feed
 from newsfuse.ingest.finish import Finisher
 from newsfuse.ingest.html import read_html
 from newsfuse.ingest.jsonl import read_json, read_json_lines
+from newsfuse.ingest.limits import guarded
 from newsfuse.ingest.objects import Source, check_sources, is_path, object_item
 from newsfuse.ingest.record import Item, reject
 from newsfuse.ingest.sources import STDIN, Input, expand, format_by_name, has_extension, sniff
@@ -35,6 +36,7 @@ def read_sources(
     *,
     max_bytes: int,
     progress: Callable[[str, int, int], None] | None = None,
+    follow_links: bool = False,
 ) -> IngestResult:
     """Read articles from files, folders (recursively), glob patterns, ``-`` (stdin) and memory.
 
@@ -50,6 +52,7 @@ def read_sources(
         max_bytes: larger files are rejected unread; for JSON Lines and WARC, which are
             streamed, the limit applies to each line or record instead.
         progress: called as ``progress("ingest", inputs_done, inputs_total)``.
+        follow_links: follow symbolic links that lead out of an input folder.
 
     Returns:
         IngestResult: articles in input order, rejections, duplicates.
@@ -72,7 +75,7 @@ def read_sources(
             pending.append(source)
             continue
         if pending:
-            inputs, rejected = expand(pending)
+            inputs, rejected = expand(pending, follow_links=follow_links)
             finisher.result.rejected.extend(rejected)
             runs.append(inputs)
             pending = []
@@ -83,7 +86,8 @@ def read_sources(
     for run in runs:
         for item_input in run if isinstance(run, list) else [run]:
             if isinstance(item_input, Input):
-                for item in _read_input(item_input, max_bytes):
+                # One input's failure is its rejection; what it gave before the failure stays read.
+                for item in guarded(item_input.name, lambda: _read_input(item_input, max_bytes)):
                     finisher.add(item)
             else:
                 finisher.add(item_input)
@@ -205,6 +209,12 @@ def _choose_format(declared: str | None, sniffed: str | None) -> str:
 def _decode(data: bytes, fmt: str) -> str:
     if fmt == "html":
         declared = _META_CHARSET.search(data[:4096])
+        if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+            # A page that names its charset is read in it (a guess is only a guess).
+            try:
+                return data.decode(declared.group(1).decode("ascii"))
+            except (LookupError, UnicodeDecodeError):
+                pass
         try:
             return decode_bytes(data)[0]
         except DecodeError:
