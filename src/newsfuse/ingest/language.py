@@ -24,7 +24,7 @@ MIN_CHARS = 60
 #: The model's normalised probability below which a detection is not trusted.
 MIN_CONFIDENCE = 0.9
 #: The detector reads the start of the text: enough n-grams, bounded cost on long pages.
-READ_CHARS = 3000
+READ_CHARS = 300
 
 _CODE = re.compile(r"\A([a-z]{2,3})(?:[-_][a-z0-9]+)*\Z")
 _NAMES = {"english": "en", "german": "de", "deutsch": "de", "spanish": "es", "español": "es",
