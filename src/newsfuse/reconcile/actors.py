@@ -98,7 +98,7 @@ def reconcile_actors(mentions: Sequence[Mention], groups: SourceGroups) -> Fact 
             "name": name,
             "aliases": sorted(set(all_names) - {name}),
             "type": members[0].value.type,
-            "role": max(set(roles), key=roles.count) if roles else None,
+            "role": max(dict.fromkeys(roles), key=roles.count) if roles else None,
             "title": max(titles, key=len) if titles else None,
             "mention_ids": [m.id for m in members],
             "sources": len(origins),
@@ -180,7 +180,7 @@ def reconcile_responsibility(mentions: Sequence[Mention], groups: SourceGroups) 
                     mentions=[fact_mention(m) for m in found])
     root, supporting, origins = ranked[0]
     branches = [c for c in (_canonical_claimant(m.value) for m in supporting) if c != root]
-    branch = max(set(branches), key=branches.count) if branches else None
+    branch = max(dict.fromkeys(branches), key=branches.count) if branches else None
     channels, forms = claim_channels(supporting)
     status = voted_status(ranked)
     return Fact(
