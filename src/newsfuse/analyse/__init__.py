@@ -8,12 +8,19 @@ process that holds the Doc, so that Docs never cross processes when workers run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 from newsfuse.analyse.embeddings import embed
 from newsfuse.analyse.nlp import load_pipeline
-from newsfuse.analyse.workers import LEAD_CHARS, MULTIPROCESS_MIN_ARTICLES, lead_text, run
+from newsfuse.analyse.workers import (
+    LEAD_CHARS,
+    MULTIPROCESS_MIN_ARTICLES,
+    iter_run,
+    lead_text,
+    resolve_processes,
+    run,
+)
 from newsfuse.model import Analysed, Article
 
 __all__ = [
@@ -22,8 +29,10 @@ __all__ = [
     "analyse",
     "analyse_each",
     "embed",
+    "iter_analyse_each",
     "lead_text",
     "load_pipeline",
+    "resolve_processes",
 ]
 
 T = TypeVar("T")
@@ -88,3 +97,18 @@ def analyse_each(
     """
     return run(articles, fn, n_process=n_process, batch_size=batch_size,
                embeddings=embeddings, keep_docs=False, progress=progress)
+
+
+def iter_analyse_each(
+    articles: Sequence[Article],
+    fn: Callable[[Article, Analysed], T],
+    *,
+    n_process: int = 0,
+    batch_size: int = 64,
+    embeddings: bool = True,
+    progress=None,
+) -> Iterator[tuple[Analysed, T]]:
+    """:func:`analyse_each` as a generator: results in order, as soon as their chunk is done (the
+    workers go on with the next chunks while the caller uses them)."""
+    return iter_run(articles, fn, n_process=n_process, batch_size=batch_size,
+                    embeddings=embeddings, keep_docs=False, progress=progress)

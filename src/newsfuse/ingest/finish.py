@@ -65,7 +65,10 @@ class Finisher:
         if isinstance(item, Rejection):
             self.result.rejected.append(item)
             return
-        article = finish(item)
+        self.add_finished(finish(item))
+
+    def add_finished(self, article: Article | Rejection) -> None:
+        """Add what :func:`finish` made (e.g. in a worker): dedup and unique ids happen here."""
         if isinstance(article, Rejection):
             self.result.rejected.append(article)
             return
