@@ -43,6 +43,8 @@ texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8"
 nlp = spacy.load(MODEL_NAME)
 for doc in nlp.pipe(texts, n_process=int(sys.argv[2]), batch_size=64):
     pass
+import multiprocessing
+multiprocessing.active_children()  # reaps spaCy's workers, so that their CPU time is counted
 """
 
 

@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 
 import newsfuse.store.engine as store_engine
 from newsfuse.live import Stages, ingest_articles
-from newsfuse.store import counts, get_article, open_store
+from newsfuse.store import counts, get_article, get_event, open_store
 from newsfuse.web import create_app
 
 ANALYSIS_SECONDS = 6.0
@@ -103,3 +103,22 @@ def test_a_web_merge_during_an_ingest_answers_at_once(tmp_path, stories, stages,
         assert errors == []
         with store.read() as conn:
             assert counts(conn)["articles"] == len(articles)
+
+
+def test_ingest_on_two_processes_stores_what_one_process_stores(tmp_path, stories, stages):
+    from stories import stories_extract
+
+    from newsfuse.live import default_stages
+
+    articles, claims = stories
+    two = default_stages(n_process=2, extract=stories_extract(claims))
+    stored = []
+    for name, used in (("one", stages), ("two", two)):
+        with open_store(tmp_path / f"{name}.db") as store:
+            summary = ingest_articles(store, articles, used)
+            with store.read() as conn:
+                placed = {a.id: get_article(conn, a.id).event_id for a in articles}
+                briefs = {e: get_event(conn, e)[1].model_dump(mode="json")
+                          for e in set(placed.values())}
+            stored.append((summary.added, placed, briefs))
+    assert stored[0] == stored[1]

@@ -18,8 +18,6 @@ from newsfuse.analyse.workers import (
     MULTIPROCESS_MIN_ARTICLES,
     iter_run,
     lead_text,
-    resolve_processes,
-    run,
 )
 from newsfuse.model import Analysed, Article
 
@@ -32,7 +30,6 @@ __all__ = [
     "iter_analyse_each",
     "lead_text",
     "load_pipeline",
-    "resolve_processes",
 ]
 
 T = TypeVar("T")
@@ -61,8 +58,8 @@ def analyse(
     Raises:
         ModelError: when a model is not installed.
     """
-    results = run(articles, None, n_process=n_process, batch_size=batch_size,
-                  embeddings=embeddings, keep_docs=True, progress=progress)
+    results = iter_run(articles, None, n_process=n_process, batch_size=batch_size,
+                       embeddings=embeddings, keep_docs=True, progress=progress)
     return [analysed for analysed, _ in results]
 
 
@@ -95,8 +92,8 @@ def analyse_each(
     Raises:
         ModelError: when a model is not installed; whatever ``fn`` raises.
     """
-    return run(articles, fn, n_process=n_process, batch_size=batch_size,
-               embeddings=embeddings, keep_docs=False, progress=progress)
+    return list(iter_analyse_each(articles, fn, n_process=n_process, batch_size=batch_size,
+                                  embeddings=embeddings, progress=progress))
 
 
 def iter_analyse_each(

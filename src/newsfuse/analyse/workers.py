@@ -37,21 +37,6 @@ def lead_text(article: Article) -> str:
     return f"{article.title}\n{head}" if article.title else head
 
 
-def run(
-    articles: Sequence[Article],
-    fn: Callable | None,
-    *,
-    n_process: int,
-    batch_size: int,
-    embeddings: bool,
-    keep_docs: bool,
-    progress=None,
-) -> list[tuple[Analysed, Any]]:
-    """``(Analysed, fn(article, analysed) or None)`` per article, in order (see ``analyse``)."""
-    return list(iter_run(articles, fn, n_process=n_process, batch_size=batch_size,
-                         embeddings=embeddings, keep_docs=keep_docs, progress=progress))
-
-
 def resolve_processes(n_process: int, n_articles: int) -> int:
     """The worker processes to use: ``n_process``, or for 0 one per core when the batch is large."""
     if n_process == 0:
@@ -70,9 +55,9 @@ def iter_run(
     keep_docs: bool,
     progress=None,
 ) -> Iterator[tuple[Analysed, Any]]:
-    """:func:`run` as a generator: results come in order as the workers finish their chunks, so a
-    caller (the live ingest) writes the first batches while the workers parse the rest. Closing
-    the generator early ends the workers."""
+    """``(Analysed, fn(article, analysed) or None)`` per article, in order (see ``analyse``), as
+    the workers finish their chunks: a caller (the live ingest) writes the first batches while
+    the workers parse the rest. Closing the generator early ends the workers."""
     if not articles:
         return
     nlp = load_pipeline()  # before forking: the workers inherit it

@@ -62,7 +62,7 @@ def ingest_command(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, glob patterns, or -.")],
     db: DbOption = "newsfuse.db",
     policy: PolicyOption = "latest",
-    batch: Annotated[int, typer.Option("--batch", min=1, help="Articles per transaction.")] = 64,
+    batch: Annotated[int, typer.Option("--batch", help="Articles per transaction.")] = 64,
     jobs: JobsOption = 0,
     engine: EngineOption = EngineName.local,
     workers: WorkersOption = 0,
@@ -72,7 +72,9 @@ def ingest_command(
     """Add articles to the store: each joins an event, and only changed events are re-reconciled.
 
     Re-ingesting an article is a no-op; a new version (same URL or id, new text) replaces the old.
-    Example: newsfuse ingest articles/ --db news.db
+    The models run on --jobs processes (or a Dask cluster) before each short write transaction,
+    so a watch, another ingest and the web UI can write meanwhile.
+    Example: newsfuse ingest articles/ --db news.db --jobs 2
     """
     from newsfuse.live import default_stages, ingest_sources
     from newsfuse.pipeline import Options
