@@ -30,7 +30,7 @@ WorkersOption = Annotated[
 ]
 SchedulerOption = Annotated[
     str | None,
-    typer.Option("--scheduler", envvar="NEWSFUSE_DASK_SCHEDULER",
+    typer.Option("--scheduler",
                  help="With --engine dask: a running scheduler, e.g. tcp://HOST:8786 "
                  "(default: start a LocalCluster)."),
 ]
