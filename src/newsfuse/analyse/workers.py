@@ -19,6 +19,7 @@ from typing import Any
 
 from newsfuse.analyse import embeddings as emb
 from newsfuse.analyse.nlp import load_pipeline
+from newsfuse.ingest.limits import MAX_TEXT_CHARS
 from newsfuse.model import Analysed, Article, Entity, Span
 
 #: Below this many articles one process is faster than forking workers.
@@ -118,8 +119,10 @@ def _analyse_chunk(
     fn, embeddings, keep_docs, batch_size = job
     nlp = load_pipeline()
     results = []
-    for article, doc in zip(articles, nlp.pipe([a.text for a in articles], batch_size=batch_size),
-                            strict=True):
+    # Ingest cuts texts at MAX_TEXT_CHARS; Articles built by a caller may be longer, and spaCy
+    # refuses 1,000,000 characters (E088): the analysis reads their start.
+    texts = [a.text[:MAX_TEXT_CHARS] for a in articles]
+    for article, doc in zip(articles, nlp.pipe(texts, batch_size=batch_size), strict=True):
         results.append(to_analysed(article, doc))
     if embeddings:
         embed_leads(articles, results)

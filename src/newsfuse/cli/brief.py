@@ -26,6 +26,7 @@ from newsfuse.cli.engine_options import (
     processes,
 )
 from newsfuse.errors import InputError
+from newsfuse.ingest.limits import safe_name
 from newsfuse.pipeline import DEFAULT_MAX_BYTES, Options, brief
 from newsfuse.report import iter_json_lines, render
 
@@ -92,7 +93,7 @@ def brief_command(
     print_rejections(report.rejected, hint="; the JSON output (-f json) lists every one")
     if not report.articles:
         raise InputError(
-            f"No article could be read from {', '.join(paths)} "
+            f"No article could be read from {', '.join(map(safe_name, paths))} "
             f"({len(report.rejected)} input(s) rejected)."
         )
     if fmt == Format.jsonl:

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from newsfuse.cli.common import JobsOption, progress_bar, stderr, write_output
+from newsfuse.cli.common import JobsOption, print_rejections, progress_bar, stderr, write_output
 from newsfuse.cli.engine_options import (
     EngineName,
     EngineOption,
@@ -20,7 +20,8 @@ from newsfuse.cli.engine_options import (
     opened_engine,
     processes,
 )
-from newsfuse.errors import ConfigError
+from newsfuse.errors import ConfigError, InputError
+from newsfuse.ingest.limits import safe_name
 from newsfuse.pipeline import DEFAULT_MAX_BYTES
 
 DbOption = Annotated[
@@ -87,7 +88,11 @@ def ingest_command(
         stages = default_stages(policy=policy, n_process=options.n_process, engine=running)
         summary = ingest_sources(store, paths, stages, max_bytes=DEFAULT_MAX_BYTES,
                                  batch_size=batch, progress=progress)
+    print_rejections(summary.rejections)
     stderr.print(_summary_line(summary), highlight=False)
+    if not (summary.added or summary.updated or summary.unchanged or summary.copies):
+        raise InputError(f"No article could be read from {', '.join(map(safe_name, paths))} "
+                         f"({summary.rejected} input(s) rejected).")
 
 
 def _summary_line(summary) -> str:

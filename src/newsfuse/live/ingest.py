@@ -45,6 +45,8 @@ class IngestSummary:
     unchanged: int = 0
     copies: int = 0
     rejected: int = 0
+    #: the rejections themselves (input, code, reason), for the CLI to list
+    rejections: list[Rejection] = field(default_factory=list)
     events_created: list[str] = field(default_factory=list)
     events_changed: list[str] = field(default_factory=list)
     #: stored articles re-clustered first (a store made before revision 0002; see recluster.py)
@@ -72,12 +74,18 @@ def ingest_sources(store: Store, sources: Iterable[str | Path], stages: Stages, 
         record_rejections(conn, result.rejected)
         record_duplicates(conn, result.duplicates)
     summary.rejected = len(result.rejected)
+    summary.rejections = list(result.rejected)
     summary.merge(ingest_articles(store, result.articles, stages, batch_size=batch_size,
                                   progress=progress))
     return summary
 
 
 def record_rejections(conn: Connection, rejections: Sequence[Rejection]) -> None:
+    """Store each rejection once: the same input rejected for the same reason on a re-run
+    replaces its row (a newer ``created``) instead of adding one."""
+    for r in rejections:
+        conn.execute(sa.delete(t.rejections).where(
+            t.rejections.c.input == r.input, t.rejections.c.reason == r.reason))
     if rejections:
         conn.execute(sa.insert(t.rejections), [
             {"input": r.input, "code": enum_value(r.code), "reason": r.reason, "created": now()}

@@ -51,7 +51,7 @@ def events_page(request: Request, flt: Annotated[EventFilter, Depends(event_filt
     })
 
 
-@router.get("/events/{event_id}", response_class=HTMLResponse)
+@router.get("/events/{event_id:path}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str):
     with request.app.state.store.read() as conn:
         current = resolve_event_id(conn, event_id)
