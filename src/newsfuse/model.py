@@ -400,7 +400,7 @@ class SummarySentence(_Model):
     note: str | None = Field(
         default=None,
         description="For a revised figure the sentence quotes: 'killed: earlier reports: at least 40' "
-        "on the latest figure, 'killed: superseded (latest: at least 143)' on an earlier one.",
+        "on the latest figure, 'killed: superseded, later reports: at least 143' on an earlier one.",
     )
 
 

@@ -45,13 +45,11 @@ def extract_command(
 
     Example: newsfuse extract ../shared/seeds --format jsonl -o mentions.jsonl
     """
-    from newsfuse.analyse import analyse_each
-    from newsfuse.extract import extract_mentions
-    from newsfuse.ingest import read_sources
-    from newsfuse.pipeline import DEFAULT_MAX_BYTES, unsupported_articles
+    from newsfuse.pipeline import Options, iter_analyse_extract, read, unsupported_articles
 
     with progress_bar(not no_progress) as progress:
-        ingested = read_sources(as_paths(paths), max_bytes=DEFAULT_MAX_BYTES, progress=progress)
+        options = Options(n_process=jobs, embeddings=False, progress=progress)
+        ingested = read(as_paths(paths), options)
         print_rejections(ingested.rejected)
         if not ingested.articles:
             raise InputError(
@@ -61,9 +59,7 @@ def extract_command(
         unsupported = {u.article_id: u for u in unsupported_articles(ingested.articles)}
         print_unsupported(list(unsupported.values()))
         readable = [a for a in ingested.articles if a.id not in unsupported]
-        # Extraction runs in the analyse workers, where each Doc is made.
-        done = analyse_each(readable, extract_mentions, n_process=jobs,
-                            embeddings=False, progress=progress)
+        done = list(iter_analyse_extract(readable, options))
         found = {article.id: mentions for article, (_, mentions) in zip(readable, done, strict=True)}
         rows = [
             ArticleMentions(

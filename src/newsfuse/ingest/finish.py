@@ -68,6 +68,14 @@ def finish(raw: RawArticle) -> Article | Rejection:
     )
 
 
+def finish_safely(raw: RawArticle) -> Article | Rejection:
+    """:func:`finish`, with a failure of the cleaning this record's own rejection."""
+    try:
+        return finish(raw)
+    except Exception as exc:  # noqa: BLE001 - one record's failure is its own rejection
+        return reject(raw.input, RejectionCode.MALFORMED, f"could not be cleaned ({describe(exc)}).")
+
+
 class Finisher:
     """Collects items into an IngestResult: finishes articles, drops exact copies, keeps ids unique."""
 
@@ -82,14 +90,11 @@ class Finisher:
         if isinstance(item, Rejection):
             self.result.rejected.append(item)
             return
-        if isinstance(item, Article):  # given in memory, already cleaned
-            article = item
-        else:
-            try:
-                article = finish(item)
-            except Exception as exc:  # noqa: BLE001 - one record's failure is its own rejection
-                article = reject(item.input, RejectionCode.MALFORMED,
-                                 f"could not be cleaned ({describe(exc)}).")
+        # An Article given in memory is already cleaned: it only joins the dedup and ids.
+        self.add_finished(item if isinstance(item, Article) else finish_safely(item))
+
+    def add_finished(self, article: Article | Rejection) -> None:
+        """Add what :func:`finish_safely` made (e.g. in a worker): dedup and unique ids happen here."""
         if isinstance(article, Rejection):
             self.result.rejected.append(article)
             return
