@@ -20,7 +20,8 @@ import uvicorn
 from playwright.sync_api import sync_playwright
 
 from newsfuse.ingest import read_sources
-from newsfuse.store import default_stages, ingest_articles, list_events, open_store
+from newsfuse.live import default_stages, ingest_articles
+from newsfuse.store import list_events, open_store
 from newsfuse.web import create_app
 
 REPO = Path(__file__).resolve().parents[1]

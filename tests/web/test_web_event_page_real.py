@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.store import default_stages, ingest_articles, open_store
+from newsfuse.live import default_stages, ingest_articles
+from newsfuse.store import open_store
 from newsfuse.web import create_app
 from newsfuse.web.render import FOLD_AFTER
 
