@@ -136,3 +136,22 @@ def test_export_parquet(tmp_path, stories):
     assert str(table.schema.field("event_date").type) == "date32[day]"
     result = runner.invoke(app, ["export", "--db", str(db), "-f", "parquet"])
     assert result.exit_code != 0 and "-o FILE" in str(result.exception)
+
+
+def test_ingest_lists_a_report_in_another_language_and_clusters_only_english(tmp_path, stories):
+    articles, _ = stories
+    folder = tmp_path / "in"
+    folder.mkdir()
+    english = next(a for a in articles if a.id == "valdane-1")
+    (folder / "valdane-1.txt").write_text(english.text, encoding="utf-8")
+    (folder / "unfall.txt").write_text(
+        "Busunglück in den Alpen\n\nBei einem Busunglück in den Alpen sind am Montag mindestens "
+        "zwölf Menschen ums Leben gekommen, teilte die Polizei mit. Zwanzig weitere wurden "
+        "verletzt, als der Bus von der Straße abkam und in eine Schlucht stürzte.\n",
+        encoding="utf-8")
+    db = tmp_path / "lang.db"
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "unfall.txt" in result.output and "language de: not supported yet" in result.output
+    listing = json.loads(_invoke("events", "--db", db, "--json"))
+    assert listing["total"] == 1
