@@ -128,7 +128,7 @@ def test_out_of_range_values_are_422_with_a_message_not_500(client, params):
 
 def test_an_event_whose_id_holds_a_slash_is_reachable(client, filled_store, web_stages, event_of):
     from newsfuse.model import Article
-    from newsfuse.store import ingest_articles
+    from newsfuse.live import ingest_articles
 
     article = Article(id="wire/2024/07", title="Lighthouse keeper retires",
                       text="The last keeper of the northern lighthouse retired on Friday after "

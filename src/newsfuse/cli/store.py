@@ -5,13 +5,22 @@ from __future__ import annotations
 import ipaddress
 import os
 import sys
+from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from newsfuse.cli.common import print_rejections, progress_bar, stderr, write_output
+from newsfuse.cli.common import JobsOption, print_rejections, progress_bar, stderr, write_output
+from newsfuse.cli.engine_options import (
+    EngineName,
+    EngineOption,
+    SchedulerOption,
+    WorkersOption,
+    opened_engine,
+    processes,
+)
 from newsfuse.errors import ConfigError, InputError
 from newsfuse.ingest.limits import safe_name
 from newsfuse.pipeline import DEFAULT_MAX_BYTES
@@ -36,6 +45,7 @@ class ExportFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    parquet = "parquet"
 
 
 store_app = typer.Typer(help="Maintain the store: re-cluster its articles, rebuild its search index.",
@@ -56,18 +66,30 @@ def ingest_command(
     db: DbOption = "newsfuse.db",
     policy: PolicyOption = "latest",
     batch: Annotated[int, typer.Option("--batch", help="Articles per transaction.")] = 64,
+    jobs: JobsOption = 0,
+    engine: EngineOption = EngineName.local,
+    workers: WorkersOption = 0,
+    scheduler: SchedulerOption = None,
     no_progress: Annotated[bool, typer.Option("--no-progress")] = False,
 ) -> None:
     """Add articles to the store: each joins an event, and only changed events are re-reconciled.
 
     Re-ingesting an article is a no-op; a new version (same URL or id, new text) replaces the old.
-    Example: newsfuse ingest articles/ --db news.db
+    The models run on --jobs processes (or a Dask cluster) before each short write transaction,
+    so a watch, another ingest and the web UI can write meanwhile.
+    Example: newsfuse ingest articles/ --db news.db --jobs 2
     """
-    from newsfuse.store import default_stages, ingest_sources, open_store
+    from newsfuse.live import default_stages, ingest_sources
+    from newsfuse.pipeline import Options
+    from newsfuse.store import open_store
 
-    with open_store(db) as store, progress_bar(not no_progress) as progress:
-        summary = ingest_sources(store, paths, default_stages(policy=policy),
-                                 max_bytes=DEFAULT_MAX_BYTES, batch_size=batch, progress=progress)
+    options = Options(n_process=processes(engine, jobs, workers, scheduler), engine=engine.value,
+                      scheduler=scheduler)
+    with open_store(db) as store, progress_bar(not no_progress) as progress, \
+            opened_engine(options) as running:
+        stages = default_stages(policy=policy, n_process=options.n_process, engine=running)
+        summary = ingest_sources(store, paths, stages, max_bytes=DEFAULT_MAX_BYTES,
+                                 batch_size=batch, progress=progress)
     print_rejections(summary.rejections)
     stderr.print(_summary_line(summary), highlight=False)
     if not (summary.added or summary.updated or summary.unchanged or summary.copies):
@@ -95,8 +117,9 @@ def watch_command(
     policy: PolicyOption = "latest",
 ) -> None:
     """Ingest files as they appear in FOLDER (feeds re-read on a schedule) until Ctrl-C."""
-    from newsfuse.store import default_stages, open_store
-    from newsfuse.store.watch import WatchOptions, watch
+    from newsfuse.live import default_stages
+    from newsfuse.live.watch import WatchOptions, watch
+    from newsfuse.store import open_store
 
     if not folder.is_dir():
         raise ConfigError(f"{folder} is not a folder.")
@@ -131,7 +154,7 @@ def show_command(
     from newsfuse.report import render
     from newsfuse.store import event_articles, get_event, open_store
 
-    with open_store(db) as store, store.read() as conn:
+    with open_store(db, create=False) as store, store.read() as conn:
         found, brief = get_event(conn, event)
         articles = event_articles(conn, found.id)
     write_output(render(Report(events=[brief], articles=articles), fmt.value), output)
@@ -140,22 +163,54 @@ def show_command(
 def export_command(
     db: DbOption = "newsfuse.db",
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.json,
-    output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout (- is stdout).")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--from", help="Events on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--to", help="Events on or before YYYY-MM-DD.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="Event type (shooting, bombing...).")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Part of the place name.")] = None,
+    min_killed: Annotated[
+        int | None, typer.Option("--min-killed", min=0, help="Events with at least this many killed.")
+    ] = None,
 ) -> None:
-    """Write every event with its facts: json, jsonl (one brief a line) or csv (one row an event)."""
-    from newsfuse.store import open_store
-    from newsfuse.store.export import export_events
+    """Write the events with their facts: json, jsonl (one brief a line), csv or parquet (one row an
+    event, the csv columns; parquet needs `pip install newsfuse[parquet]` and -o FILE).
 
-    with open_store(db) as store, store.read() as conn:
-        if output is None:
-            for chunk in export_events(conn, fmt.value):
+    Example: newsfuse export --db news.db -f csv --from 2024-03-01 --type shooting --min-killed 1
+    """
+    from newsfuse.store import EventFilter, open_store
+    from newsfuse.store.export import export_events, write_parquet
+
+    flt = EventFilter(date_from=parse_day(since, "--from"), date_to=parse_day(until, "--to"),
+                      place=place, event_type=event_type, min_killed=min_killed)
+    to_stdout = output is None or str(output) == "-"
+    if fmt == ExportFormat.parquet and to_stdout:
+        raise ConfigError("Parquet is a binary file: give -o FILE.parquet.")
+    with open_store(db, create=False) as store, store.read() as conn:
+        if fmt == ExportFormat.parquet:
+            rows = write_parquet(conn, output, flt)
+            typer.echo(f"wrote {output} ({rows} events)", err=True)
+            return
+        if to_stdout:
+            for chunk in export_events(conn, fmt.value, flt):
                 sys.stdout.write(chunk)
             return
         output.parent.mkdir(parents=True, exist_ok=True)
         with output.open("w", encoding="utf-8", newline="") as handle:
-            for chunk in export_events(conn, fmt.value):
+            for chunk in export_events(conn, fmt.value, flt):
                 handle.write(chunk)
     typer.echo(f"wrote {output}", err=True)
+
+
+def parse_day(value: str | None, flag: str) -> date | None:
+    """A YYYY-MM-DD option as a date (None when not given)."""
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError as exc:
+        raise typer.BadParameter(f"{flag} takes a date as YYYY-MM-DD, got {value!r}") from exc
 
 
 def serve_command(
@@ -172,7 +227,8 @@ def serve_command(
     """Serve the web UI and the JSON API (docs at /docs) over the store."""
     import uvicorn
 
-    from newsfuse.store import default_stages, open_store
+    from newsfuse.live import default_stages
+    from newsfuse.store import open_store
     from newsfuse.web import create_app
 
     if not is_loopback(host) and not token:
@@ -211,8 +267,8 @@ def recluster_command(
     Needed once for a store made before online clustering (ingest does it by itself), or to
     apply refitted clustering parameters. Merges and splits made so far are kept.
     """
-    from newsfuse.store import default_stages, open_store
-    from newsfuse.store.recluster import recluster
+    from newsfuse.live import default_stages, recluster
+    from newsfuse.store import open_store
 
     with open_store(db) as store, progress_bar(not no_progress) as progress:
         done = recluster(store, default_stages(policy=policy), progress=progress)

@@ -83,12 +83,33 @@ def _usable(text: str) -> bool:
 _STRAY_QUOTE = re.compile(r"^\s*(?:[\"\u201d\u2019']\s+)?")
 
 
+# A line with no closing punctuation, then a new line that starts a sentence: the parser glued
+# a headline or subtitle onto the first sentence of the next paragraph. A blank line always ends
+# it; a single line break only after a heading-like line (most words capitalised), since plain
+# text may wrap a sentence inside a line ("inspected in\nMarch").
+_HEADING_BREAK = re.compile(r"[^.!?:;,\"'\u201d\u2019)\n](\s*\n\s*)(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+
+
+def _heading_cut(text: str) -> int:
+    """Where the sentence proper starts after heading lines glued before it (0: none)."""
+    cut = 0
+    for match in _HEADING_BREAK.finditer(text):
+        line = text[text.rfind("\n", 0, match.start(1)) + 1 : match.start(1)]
+        words = line.split()
+        title_like = sum(w[:1].isupper() or not w[:1].isalpha() for w in words) >= 0.6 * len(words)
+        if match.group(1).count("\n") > 1 or title_like:
+            cut = match.end()
+    return cut
+
+
 def _trimmed(span: Span) -> Span:
     """The sentence without the whitespace around it (a paragraph's last sentence ends in its
-    line break) or a stray closing quote mark before it ('" Mr Wierzbicki said ...': the
-    splitter left the previous quote's closing mark)."""
+    line break), without a heading line the parser glued before it ("Unveiling the Horrors of
+    ...\n\nThe Islamic State ...") and without a stray closing quote mark before it ('" Mr
+    Wierzbicki said ...': the splitter left the previous quote's closing mark)."""
     text = span.text.rstrip()
-    cut = _STRAY_QUOTE.match(text).end()
+    cut = _heading_cut(text)
+    cut += _STRAY_QUOTE.match(text[cut:]).end()
     if cut == 0 and len(text) == len(span.text):
         return span
     return Span(start=span.start + cut, end=span.start + len(text), text=text[cut:])
@@ -262,7 +283,7 @@ def _current_figures(facts: dict[str, Fact]) -> dict[str, SeriesPoint]:
 
 def _note(claim: LineClaim, facts: dict[str, Fact], current: dict[str, SeriesPoint]) -> str | None:
     """"killed: earlier reports: at least 40, over 60" on a line quoting the latest figure;
-    "killed: superseded (latest: at least 143)" on one quoting an earlier figure."""
+    "killed: superseded, later reports: at least 143" on one quoting an earlier figure."""
     notes = []
     for slot, low, high in sorted(claim.figures, key=lambda f: (f[0], f[1])):
         latest = current.get(slot)
@@ -275,7 +296,7 @@ def _note(claim: LineClaim, facts: dict[str, Fact], current: dict[str, SeriesPoi
             if earlier:
                 notes.append(f"{slot}: earlier reports: {', '.join(earlier)}")
         elif any((p.low, p.high) == (low, high) for p in facts[slot].series):
-            notes.append(f"{slot}: superseded (latest: {latest.value})")
+            notes.append(f"{slot}: superseded, later reports: {latest.value}")
     return "; ".join(dict.fromkeys(notes)) or None
 
 

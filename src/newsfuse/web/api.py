@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from newsfuse.errors import ConfigError, NotFoundError
+from newsfuse.live import ingest_articles
 from newsfuse.model import Article, Brief, Correction, Rejection
 from newsfuse.store import (
     EventFilter,
@@ -21,7 +22,6 @@ from newsfuse.store import (
     event_articles,
     get_article,
     get_event,
-    ingest_articles,
     list_corrections,
     list_events,
     list_rejections,
