@@ -77,7 +77,7 @@ def test_safe_url():
 
 def test_a_kept_page_is_rendered_again_once_the_store_changes(client, filled_store, web_stages):
     from newsfuse.model import Article
-    from newsfuse.store import ingest_articles
+    from newsfuse.live import ingest_articles
 
     before = client.get("/").text
     assert client.get("/").text == before  # kept: the same bytes
