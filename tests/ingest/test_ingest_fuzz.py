@@ -4,6 +4,7 @@ must come out as a Rejection (or None / an empty result)."""
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 
@@ -29,6 +30,23 @@ _PIECES = st.sampled_from([
 ])
 TEXTISH = st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=30).map("".join)
 SUFFIXES = [".txt", ".md", ".html", ".json", ".jsonl", ".rss", ".warc", ""]
+_KEYS = st.sampled_from(["", "title", "text", "content", "body", "url", "published", "author",
+                         "source", "articles", "items", "id", "language"])
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | TEXTISH,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_KEYS, inner, max_size=4),
+    max_leaves=12)
+RECORDS = st.dictionaries(_KEYS, JSON_VALUES, max_size=5)
+
+
+def _xml_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+FEEDS = st.tuples(TEXTISH, TEXTISH).map(lambda parts: (
+    "<?xml version='1.0'?><rss version='2.0'><channel><title>F</title><item><title>"
+    f"{_xml_text(parts[0])}</title><description>{_xml_text(parts[1])}</description></item>"
+    "</channel></rss>").encode("utf-8", "surrogatepass"))
 
 
 def _read_bytes_as(data: bytes, suffix: str):
@@ -45,6 +63,22 @@ def test_readers_turn_any_bytes_into_articles_or_rejections(data, suffix):
     result = _read_bytes_as(data, suffix)
     assert all(isinstance(a, Article) for a in result.articles)
     assert all(isinstance(r, Rejection) for r in result.rejected)
+    assert result.articles or result.rejected
+
+
+@FUZZ
+@given(st.lists(RECORDS, min_size=1, max_size=3), st.sampled_from([".json", ".jsonl"]))
+def test_json_readers_take_any_records(records, suffix):
+    lines = [json.dumps(r) for r in records]
+    data = ("\n".join(lines) if suffix == ".jsonl" else json.dumps(records)).encode()
+    result = _read_bytes_as(data, suffix)
+    assert result.articles or result.rejected
+
+
+@FUZZ
+@given(FEEDS)
+def test_the_feed_reader_takes_any_entry(feed):
+    result = _read_bytes_as(feed, ".rss")
     assert result.articles or result.rejected
 
 

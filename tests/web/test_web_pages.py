@@ -73,3 +73,18 @@ def test_safe_url():
                 "java\tscript:alert(1)", "data:text/html,x", "//evil.example", "vbscript:x",
                 "/relative", None, ""):
         assert safe_url(bad) is None, bad
+
+
+def test_a_kept_page_is_rendered_again_once_the_store_changes(client, filled_store, web_stages):
+    from newsfuse.model import Article
+    from newsfuse.live import ingest_articles
+
+    before = client.get("/").text
+    assert client.get("/").text == before  # kept: the same bytes
+    ingest_articles(filled_store, [Article(
+        id="lighthouse-1", title="Lighthouse keeper retires",
+        text="The last keeper of the northern lighthouse retired on Friday after forty years, "
+             "the coast authority said.")], web_stages)
+    after = client.get("/")
+    assert "Lighthouse keeper" in after.text and after.headers["X-Frame-Options"] == "DENY"
+    assert "Lighthouse keeper" in client.get("/api/events").text

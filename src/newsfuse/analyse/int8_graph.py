@@ -9,9 +9,9 @@ products run on integers and the rest does less work:
   contrib op) on the very same weights and scales, stored as uint8 ``w + 128`` with zero point
   128; the activations are quantised to uint8 per call. uint8 x uint8 runs on MLAS's U8U8 kernel,
   exact on every x86 CPU; uint8 x int8 would run on its U8S8 kernel, exact with VNNI but, without
-  it (``vpmaddubsw``), clamping each pair of products to int16: on such a CPU the vectors moved
-  (cosine 0.993 on average) and gva-dev's ARI fell from 0.814 to 0.790
-  (``benchmarks/int8_saturation.py``);
+  it (``vpmaddubsw``), clamping each pair of products to int16: emulated, the vectors move (cosine
+  0.993 on average, ``benchmarks/int8_saturation.py``), and a fresh machine of that kind measured
+  gva-dev's ARI at 0.790 against 0.814 here;
 - ``Where(IsNaN(softmax), 0, softmax)`` is dropped: the attention mask adds the lowest float, not
   -inf, so a softmax row is never NaN and the guard only costs time;
 - the erf form of GELU (five element-wise nodes) becomes the contrib ``Gelu`` (the same erf).

@@ -72,6 +72,8 @@ def finish_safely(raw: RawArticle) -> Article | Rejection:
     """:func:`finish`, with a failure of the cleaning this record's own rejection."""
     try:
         return finish(raw)
+    except ImportError:
+        raise  # a broken install, not a bad record: every record would fail alike
     except Exception as exc:  # noqa: BLE001 - one record's failure is its own rejection
         return reject(raw.input, RejectionCode.MALFORMED, f"could not be cleaned ({describe(exc)}).")
 

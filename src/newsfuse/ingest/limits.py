@@ -91,6 +91,8 @@ def guarded(name: str, read: Callable[[], Iterator[T]]) -> Iterator[T | Rejectio
     """
     try:
         yield from read()
+    except ImportError:
+        raise  # a broken install, not a bad input: every input would fail alike
     except Exception as exc:  # noqa: BLE001 - the boundary: any failure of one input is its own
         yield Rejection(input=name, code=RejectionCode.MALFORMED,
                         reason=f"could not be read ({describe(exc)}); the rest of this input was skipped.")

@@ -25,6 +25,7 @@ from newsfuse.report import fact_label
 from newsfuse.live import Stages
 from newsfuse.store import Store
 from newsfuse.web import api, pages
+from newsfuse.web.cache import ResponseCache
 from newsfuse.web.render import safe_url
 from newsfuse.web.security import SecurityHeaders
 
@@ -66,6 +67,9 @@ def create_app(store: Store, *, stages: Stages, token: str | None = None,
     app.state.write_lock = threading.Lock()
     app.state.templates = _templates()
     app.add_middleware(SecurityHeaders)
+    # Outside the security headers (a kept response carries them), inside the host check.
+    app.add_middleware(ResponseCache,
+                       database_path=store.engine.url.database if store.is_sqlite else None)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
