@@ -17,8 +17,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsfuse.extract.gazetteer import lookup
+from newsfuse.extract.gazetteer import current_context, lookup, readings
 from newsfuse.extract.lexicon import load, word_set
+from newsfuse.extract.place_context import dated_dateline
+from newsfuse.extract.world import fold
 
 #: Mention confidence of an anchored place and of one only mentioned.
 ANCHORED, MENTIONED = 0.9, 0.4
@@ -28,6 +30,8 @@ _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "each", "every"}
 )
+#: Words that start no region's name; capitalised only in upper-case text ("IN USULUTAN REGION").
+_LEADING_WORDS = frozenset({"in", "of", "at", "near", "from", "to", "the", "and", "on"})
 
 
 @dataclass
@@ -118,9 +122,18 @@ def _state_after(text: str, end: int) -> dict | None:
         return None
     for candidate in (m.group(1), m.group(1).split()[0]):
         known = lookup(candidate)
-        if known and known["kind"] == "region":
+        if known and known["kind"] == "region" and (known["country_code"] == "US" or _has_city(text[:end], known)):
             return known
     return None
+
+
+def _has_city(text: str, region: dict) -> bool:
+    """Does the gazetteer hold a place of the name ending ``text`` in ``region`` (outside the
+    US, "City, Region" is only read so where it does: not "San Diego, southern Medellín")?"""
+    words = text.split()[-4:]
+    return any(any(r[1]["region"] == region["name"] or r[1]["admin1"] == region["name"]
+                   for r in readings(" ".join(words[i:]), (region["name"],)) if r[1]["kind"] == "city")
+               for i in range(len(words)))
 
 
 def _token_at(sent, char: int):
@@ -207,6 +220,11 @@ FAR_NAMESAKE_POPULATION = 100_000
 
 
 def _far_namesake(known: dict, states: tuple[str, ...]) -> bool:
+    context = current_context()
+    if context is not None and known["kind"] == "city" and known["population"] < FAR_NAMESAKE_POPULATION:
+        nearby = {*context.countries, context.home} - {None}
+        if nearby and known["country_code"] not in nearby:
+            return True  # "Rifle" (Colorado) in a Salvadoran report: a word, or a namesake
     return (
         bool(states)
         and known["kind"] == "city"
@@ -247,13 +265,17 @@ def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
             geonameid = known["geonameid"] if known and known.get("region") == state["region"] else None
             add(m.group(1).lower(), PlaceFinding(None, city, state["region"], state["country"], "in", geonameid,
                                                  m.start(1), m.end(2), 0, anchored=True))
-    bare = None if m else (_BARE_DATELINE.match(text) or _LATER_DATELINE.search(text, 0, _DATELINE_CHARS))
+    dated = None if m else dated_dateline(text)
+    if dated is not None:  # "LIMA, 9 JAN 90 (EFE) --": where the report was filed, a mere mention
+        add(fold(dated["name"]), _city_finding(dated, "in", dated["start"], dated["end"], 0, False))
+    bare = None if m or dated else (_BARE_DATELINE.match(text) or _LATER_DATELINE.search(text, 0, _DATELINE_CHARS))
     if bare:  # "STERLING –": a city the gazetteer knows (in a state the article names, if any)
         known = lookup(bare.group(1).title(), states)
         if known and known["kind"] == "city" and (not states or known["region"] in states):
             add(bare.group(1).lower(), PlaceFinding(None, known["name"], known["region"], known["country"], "in",
                                                     known["geonameid"], bare.start(1), bare.end(1), 0, anchored=True))
-    region_re = re.compile(r"\b((?:[A-Z][\w'-]+\s){1,2})((?i:" + "|".join(region_words) + r"))\b")
+    leading = "|".join(_LEADING_WORDS)  # "IN USULUTAN REGION": the name starts after "IN"
+    region_re = re.compile(r"\b(?!(?i:" + leading + r")\s)((?:[A-Z][\w'-]+\s){1,2})((?i:" + "|".join(region_words) + r"))\b")
     for i, sent in enumerate(sents):
         for rm in region_re.finditer(text, sent.start_char, sent.end_char):
             first = _token_at(sent, rm.start())
@@ -295,7 +317,7 @@ def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
                 same = known is not None and known["region"] == state["region"]
                 end = _STATE_AFTER.match(text, ent.end_char).end()
                 add(ent.text.lower(), PlaceFinding(
-                    None, known["name"] if same else ent.text, state["region"], "United States", relation,
+                    None, known["name"] if same else ent.text, state["region"], state["country"], relation,
                     known["geonameid"] if same else None, ent.start_char, end, i, anchored=is_anchored,
                 ))
                 continue

@@ -1,0 +1,110 @@
+"""What an article says about where it is: the context :func:`gazetteer.lookup` resolves names in.
+
+- the countries it names, by name, alias or demonym ("El Salvador", "U.S.", "Salvadoran"),
+  most named first: a case-insensitive scan of the text for upper-case wire copy, of
+  capitalised words otherwise, so it does not wait for the tagger to see them;
+- the admin1s it names (US states after a comma, in the dateline, as entities), and the admin1s
+  of the counties it names (GeoNames admin2 names: "Chenango County" is in New York only);
+- its home country: the dateline's ("SAN SALVADOR, 9 JAN 90 (DPA) --", "AUBURN, Alabama --")
+  or the outlet's country-code domain (``.co.uk``, ``.ru``);
+- the dateline city's coordinates, so that a reading near it is preferred.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from urllib.parse import urlparse
+
+from newsfuse.extract.gazetteer import PlaceContext, admin1_record, lookup
+from newsfuse.extract.world import country_pattern, fold, world
+
+#: "SAN SALVADOR, 9 JAN 90 (DPA) --", "LIMA, 12 Feb 1990 --": a dateline with a date after the city.
+DATED_DATELINE = re.compile(r"^\W*([A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,3}),\s+\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4}\b")
+#: Country-code domains that are used as generic ones.
+#: Country abbreviations that are also English words, unreadable in upper-case text.
+_PRONOUNS = frozenset({"us"})
+_GENERIC_TLDS = frozenset({"tv", "io", "co", "me", "fm", "ly", "ai", "cc", "ws", "to", "am", "gg", "la", "nu"})
+
+def outlet_country(url: str | None) -> str | None:
+    """"https://www.bbc.co.uk/..." → "GB"; None for generic domains (.com, .org)."""
+    host = urlparse(url).hostname if url else None
+    tld = host.rsplit(".", 1)[-1].lower() if host and "." in host else None
+    if not tld or len(tld) != 2 or tld in _GENERIC_TLDS:
+        return None
+    code = "GB" if tld == "uk" else tld.upper()
+    return code if code in world().countries else None
+
+
+def countries_named(text: str, ents_by_sent) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """ISO alpha-2 codes of the countries ``text`` names, most often named first, and how often
+    each is named as a share of the first."""
+    upper = sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text))
+    names = world().country_names
+    counts: Counter[str] = Counter()
+    for m in country_pattern().finditer(text):
+        written = m.group(1)
+        if not upper and not written[:1].isupper():
+            continue  # "turkey", "china": words, not the countries, in cased text
+        code = names.get(fold(written))
+        if code:
+            counts[code] += 1
+    for ents in ents_by_sent:
+        for e in ents:
+            if e.label_ in ("GPE", "NORP"):
+                written = fold(e.text.removeprefix("the ").removeprefix("The "))
+                if upper and written in _PRONOUNS:
+                    continue  # "US" in capitals is as often the pronoun
+                code = names.get(written)
+                if code:
+                    counts[code] += 1
+    ranked = counts.most_common()
+    return tuple(c for c, _ in ranked), tuple(round(n / ranked[0][1], 3) for _, n in ranked)
+
+
+_COUNTY = re.compile(r"\b((?:[A-Z][a-z'.]+[ \t]){1,3})(County|Parish|Borough)\b")
+
+
+def admin1s_of_counties(text: str) -> tuple[tuple[str, str], ...]:
+    """(country code, admin1 name) of the counties ``text`` names ("Chenango County" → New York),
+    where the name is one state's only or its namesakes are mostly in one (most named first)."""
+    w = world()
+    counts: Counter[tuple[str, str]] = Counter()
+    for m in _COUNTY.finditer(text):
+        keys = w.admin2_names.get(fold(m.group(0)), ())
+        if len(keys) == 1:
+            region = w.admin1s.get(keys[0])
+            if region is not None:
+                counts[(region.country_code, region.name)] += 1
+    return tuple(k for k, _ in counts.most_common())
+
+
+def dated_dateline(text: str, context: PlaceContext | None = None) -> dict | None:
+    """The city of a "CITY, 9 JAN 90 (AGENCY) --" dateline, resolved in ``context``."""
+    m = DATED_DATELINE.match(text)
+    if not m:
+        return None
+    known = lookup(m.group(1), (), context)
+    if not known or known["kind"] != "city":
+        return None
+    return {**known, "start": m.start(1), "end": m.end(1)}
+
+
+def article_context(text: str, ents_by_sent, states: tuple[str, ...], url: str | None = None) -> PlaceContext:
+    """The context of one article (see the module docstring)."""
+    countries, weights = countries_named(text, ents_by_sent)
+    for code, admin1 in admin1s_of_counties(text):
+        states = states if admin1 in states else (*states, admin1)
+        if code not in countries:
+            countries, weights = (*countries, code), (*weights, 1.0)
+    us_states = any(admin1_record("US", s) for s in states)
+    if us_states and "US" not in countries:
+        countries, weights = (*countries, "US"), (*weights, 1.0)
+    context = PlaceContext(countries=countries, admin1s=states, home=outlet_country(url), weights=weights)
+    dateline = dated_dateline(text, context)
+    if dateline is not None:
+        return replace(context, home=dateline["country_code"], points=((dateline["lat"], dateline["lon"]),))
+    if us_states and context.home is None:
+        return replace(context, home="US")
+    return context
