@@ -35,6 +35,7 @@ class ExportFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    geojson = "geojson"
 
 
 store_app = typer.Typer(help="Maintain the store: re-cluster its articles, rebuild its search index.",
@@ -137,7 +138,8 @@ def export_command(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.json,
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
 ) -> None:
-    """Write every event with its facts: json, jsonl (one brief a line) or csv (one row an event)."""
+    """Write every event with its facts: json, jsonl (one brief a line), csv (one row an event,
+    ACLED's column names) or geojson (one Feature an event, at its coordinates)."""
     from newsfuse.store import open_store
     from newsfuse.store.export import export_events
 
