@@ -146,7 +146,9 @@ def readings(name: str, states: tuple[str, ...] = (), context: PlaceContext | No
         if admin_key in city_admin1s:
             continue  # "San Salvador": the city, not the department named after it
         region = w.admin1s[admin_key]
-        prior = US_STATE_PRIOR if region.country_code == "US" else ADMIN1_PRIOR
+        # A US state as before; elsewhere the admin1's own size: Belize's Toledo district is
+        # no rival to Toledo, Ohio.
+        prior = US_STATE_PRIOR if region.country_code == "US" else min(ADMIN1_PRIOR, math.log10(max(region.population, 1)))
         scored.append((prior + _context_bonus(region, context, ()), _record(region, "region")))
     for place, penalty in cities:
         if place.population < SMALL_PLACE and not _pointed_to(place, context, states):

@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsfuse.extract.gazetteer import current_context, lookup, readings
+from newsfuse.extract.gazetteer import lookup
 from newsfuse.extract.lexicon import load, word_set
-from newsfuse.extract.place_context import dated_dateline
+from newsfuse.extract.place_context import county_country, dated_dateline, foreign_small_town, has_city_in
 from newsfuse.extract.world import fold
 
 #: Mention confidence of an anchored place and of one only mentioned.
@@ -122,18 +122,9 @@ def _state_after(text: str, end: int) -> dict | None:
         return None
     for candidate in (m.group(1), m.group(1).split()[0]):
         known = lookup(candidate)
-        if known and known["kind"] == "region" and (known["country_code"] == "US" or _has_city(text[:end], known)):
+        if known and known["kind"] == "region" and (known["country_code"] == "US" or has_city_in(text[:end], known)):
             return known
     return None
-
-
-def _has_city(text: str, region: dict) -> bool:
-    """Does the gazetteer hold a place of the name ending ``text`` in ``region`` (outside the
-    US, "City, Region" is only read so where it does: not "San Diego, southern Medellín")?"""
-    words = text.split()[-4:]
-    return any(any(r[1]["region"] == region["name"] or r[1]["admin1"] == region["name"]
-                   for r in readings(" ".join(words[i:]), (region["name"],)) if r[1]["kind"] == "city")
-               for i in range(len(words)))
 
 
 def _token_at(sent, char: int):
@@ -220,11 +211,8 @@ FAR_NAMESAKE_POPULATION = 100_000
 
 
 def _far_namesake(known: dict, states: tuple[str, ...]) -> bool:
-    context = current_context()
-    if context is not None and known["kind"] == "city" and known["population"] < FAR_NAMESAKE_POPULATION:
-        nearby = {*context.countries, context.home} - {None}
-        if nearby and known["country_code"] not in nearby:
-            return True  # "Rifle" (Colorado) in a Salvadoran report: a word, or a namesake
+    if foreign_small_town(known, FAR_NAMESAKE_POPULATION):
+        return True  # "Rifle" (Colorado) in a Salvadoran report: a word, or a namesake
     return (
         bool(states)
         and known["kind"] == "city"
@@ -286,7 +274,8 @@ def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
             name = rm.group(0).strip()
             known = lookup(rm.group(1).strip(), states)
             word = _token_at(sent, rm.end() - 1)
-            add(name.lower(), PlaceFinding(None, None, name, known["country"] if known else None,
+            country = county_country(name) or (known["country"] if known else None)
+            add(name.lower(), PlaceFinding(None, None, name, country,
                                            _relation(text, rm.start()), None, rm.start(), rm.end(), i,
                                            anchored=word is not None and anchored(word)))
         for city, start, end in _untagged_agency_cities(sent, states):

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import replace
 from urllib.parse import urlparse
 
-from newsfuse.extract.gazetteer import PlaceContext, admin1_record, lookup
+from newsfuse.extract.gazetteer import PlaceContext, admin1_record, country_name, current_context, lookup, readings
 from newsfuse.extract.world import country_pattern, fold, world
 
 #: "SAN SALVADOR, 9 JAN 90 (DPA) --", "LIMA, 12 Feb 1990 --": a dateline with a date after the city.
@@ -66,18 +66,45 @@ def countries_named(text: str, ents_by_sent) -> tuple[tuple[str, ...], tuple[flo
 _COUNTY = re.compile(r"\b((?:[A-Z][a-z'.]+[ \t]){1,3})(County|Parish|Borough)\b")
 
 
-def admin1s_of_counties(text: str) -> tuple[tuple[str, str], ...]:
+def admin1s_of_counties(text: str) -> tuple[tuple[str, str | None], ...]:
     """(country code, admin1 name) of the counties ``text`` names ("Chenango County" → New York),
-    where the name is one state's only or its namesakes are mostly in one (most named first)."""
+    most named first; the admin1 is None where namesakes lie in several ("Lucas County": Ohio,
+    Iowa, Texas), the country is given where they all lie in one."""
     w = world()
-    counts: Counter[tuple[str, str]] = Counter()
+    counts: Counter[tuple[str, str | None]] = Counter()
     for m in _COUNTY.finditer(text):
         keys = w.admin2_names.get(fold(m.group(0)), ())
-        if len(keys) == 1:
-            region = w.admin1s.get(keys[0])
-            if region is not None:
-                counts[(region.country_code, region.name)] += 1
+        if len({k[0] for k in keys}) != 1:
+            continue
+        region = w.admin1s.get(keys[0]) if len(keys) == 1 else None
+        counts[(keys[0][0], region.name if region else None)] += 1
     return tuple(k for k, _ in counts.most_common())
+
+
+def has_city_in(text: str, region: dict) -> bool:
+    """Does the gazetteer hold a place of the name ending ``text`` in ``region`` (outside the
+    US, "City, Region" is only read so where it does: not "San Diego, southern Medellín")?"""
+    words = text.split()[-4:]
+    return any(any(r[1]["region"] == region["name"] or r[1]["admin1"] == region["name"]
+                   for r in readings(" ".join(words[i:]), (region["name"],)) if r[1]["kind"] == "city")
+               for i in range(len(words)))
+
+
+def foreign_small_town(known: dict, population: int) -> bool:
+    """A city under ``population`` people in a country the article's context does not name."""
+    context = current_context()
+    if context is None or known["kind"] != "city" or known["population"] >= population:
+        return False
+    nearby = {*context.countries, context.home} - {None}
+    return bool(nearby) and known["country_code"] not in nearby
+
+
+def county_country(name: str) -> str | None:
+    """The country of a county the gazetteer knows ("Lucas County": the US), when every county
+    of that name is in one country."""
+    keys = world().admin2_names.get(fold(name), ())
+    countries = {k[0] for k in keys}
+    return country_name(countries.pop()) if len(countries) == 1 else None
 
 
 def dated_dateline(text: str, context: PlaceContext | None = None) -> dict | None:
@@ -95,7 +122,8 @@ def article_context(text: str, ents_by_sent, states: tuple[str, ...], url: str |
     """The context of one article (see the module docstring)."""
     countries, weights = countries_named(text, ents_by_sent)
     for code, admin1 in admin1s_of_counties(text):
-        states = states if admin1 in states else (*states, admin1)
+        if admin1 is not None and admin1 not in states:
+            states = (*states, admin1)
         if code not in countries:
             countries, weights = (*countries, code), (*weights, 1.0)
     us_states = any(admin1_record("US", s) for s in states)

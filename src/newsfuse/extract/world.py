@@ -31,7 +31,7 @@ from pathlib import Path
 from newsfuse.extract.lexicon import load
 
 #: Bump when the pickled layout changes.
-_LAYOUT = 3
+_LAYOUT = 4
 #: Alternate names are indexed only for places this large: small places' alternates are
 #: mostly other villages' names ("Chelsea" for Norwich, Connecticut).
 ALTERNATE_NAME_POPULATION = 15_000
@@ -40,6 +40,11 @@ _ADMIN_WORDS = frozenset(
     "oblast oblast' region province provincia department departamento state estado county kray krai "
     "respublika republic of governorate prefecture district municipality territory".split()
 )
+
+
+#: An alternate name ending in one of these names a division, not the place ("Fayette County"
+#: for Lexington, Kentucky).
+_DIVISION_WORDS = frozenset({"county", "parish", "borough", "district", "province", "region", "oblast", "municipality"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +198,7 @@ def build() -> World:
         names.setdefault(primary, []).append(gid)
         if c["population"] >= ALTERNATE_NAME_POPULATION:
             for alt in {fold(a) for a in c.get("alternatenames", ()) if a.isascii() and a[:1].isupper()}:
-                if alt != primary and len(alt) > 3:
+                if alt != primary and len(alt) > 3 and alt.split()[-1] not in _DIVISION_WORDS:
                     alternates.setdefault(alt, []).append(gid)
     by_size = lambda ids: tuple(sorted(ids, key=lambda i: -places[i].population))  # noqa: E731
     countries, country_names = _countries(gc, raw, pycountry)
