@@ -18,8 +18,8 @@ from newsfuse.extract.lexicon import load
 from newsfuse.extract.actors import find_actors
 from newsfuse.extract.event_type import find_event_types
 from newsfuse.extract.gazetteer import geo_fields, reading
-from newsfuse.extract.place import find_places, states_named, title_places
-from newsfuse.extract.place_context import article_context
+from newsfuse.extract.place import ANCHORED, find_places, states_named, title_places
+from newsfuse.extract.place_context import article_context, main_country
 from newsfuse.extract.responsibility import find_responsibility, last_groups_by_sentence
 from newsfuse.extract.scope import SentenceScope, main_event_date, sentence_scopes, teaser_lines
 from newsfuse.extract.time import DateMention, find_dates
@@ -283,12 +283,17 @@ def _add_other_slots(builder: _Builder, sentences: list[SentenceInfo], text: str
         confidence = min(1.0, 0.4 + 0.15 * len(spots))
         builder.add("event_type", LabelValue(label=label), start, end, info, confidence=round(confidence, 2))
     states = states_named(text, ents)
-    with reading(article_context(text, ents, states, builder.article.url)):
+    context = article_context(text, ents, states, builder.article.url)
+    main = main_country(context)
+    with reading(context):
         for p in find_places(sents, text, ents):
             info = sentences[p.sentence]
             value = PlaceValue(venue=p.venue, city=p.city, region=p.region, country=p.country,
                                relation=p.relation, geonameid=p.geonameid, **_geo(p))
-            builder.add("place", value, p.start, p.end, info, confidence=p.confidence)
+            confidence = p.confidence
+            if main and not (p.venue or p.city or p.region) and value.country_code == main:
+                confidence = ANCHORED  # the country the report is about, though it names others
+            builder.add("place", value, p.start, p.end, info, confidence=confidence)
         title = builder.article.title
         for p in title_places(title, states):
             value = PlaceValue(city=p.city, region=p.region, country=p.country, relation=p.relation,

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from newsfuse.extract.gazetteer import lookup
 from newsfuse.extract.lexicon import load, word_set
-from newsfuse.extract.place_context import county_country, dated_dateline, foreign_small_town, has_city_in
+from newsfuse.extract.place_context import capitals_places, county_country, dated_dateline, foreign_small_town, has_city_in
 from newsfuse.extract.world import fold
 
 #: Mention confidence of an anchored place and of one only mentioned.
@@ -127,6 +127,10 @@ def _state_after(text: str, end: int) -> dict | None:
     return None
 
 
+def _sentence_of(sents, char: int) -> int:
+    return next((i for i, s in enumerate(sents) if s.start_char <= char < s.end_char), 0)
+
+
 def _token_at(sent, char: int):
     for token in sent:
         if token.idx <= char < token.idx + len(token.text):
@@ -178,7 +182,7 @@ def _agency_city(name: str, states: tuple[str, ...]) -> dict | None:
 def _plausible_city(known: dict | None, states: tuple[str, ...]) -> dict | None:
     """A city the lookup found for a name that could also be an ordinary word ("North Street",
     "West Side"): in a state the article names, else a large city or one in the US."""
-    if known is None or known["kind"] != "city":
+    if known is None or known["kind"] != "city" or foreign_small_town(known, FAR_NAMESAKE_POPULATION):
         return None
     if states:
         return known if known["region"] in states else None
@@ -326,6 +330,9 @@ def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
                 known["country"], relation, known["geonameid"], ent.start_char, ent.end_char, i,
                 anchored=is_anchored,
             ))
+    for city, start, end in capitals_places(text):  # wire copy in capitals: the tagger misses towns
+        if not any(p.start <= start < p.end for p in found.values()):
+            add(fold(city["name"]), _city_finding(city, "in", start, end, _sentence_of(sents, start), False))
     if not any(p.city for p in found.values()):
         # A place "in" which something happened that the gazetteer does not know is a town too
         # small for it, but only where the article names no city it knows: elsewhere it is most

@@ -37,10 +37,9 @@ def outlet_country(url: str | None) -> str | None:
     return code if code in world().countries else None
 
 
-def countries_named(text: str, ents_by_sent) -> tuple[tuple[str, ...], tuple[float, ...]]:
-    """ISO alpha-2 codes of the countries ``text`` names, most often named first, and how often
-    each is named as a share of the first."""
-    upper = sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text))
+def countries_named(text: str, ents_by_sent) -> Counter[str]:
+    """How often ``text`` names each country (ISO alpha-2 codes)."""
+    upper = is_upper(text)
     names = world().country_names
     counts: Counter[str] = Counter()
     for m in country_pattern().finditer(text):
@@ -59,10 +58,16 @@ def countries_named(text: str, ents_by_sent) -> tuple[tuple[str, ...], tuple[flo
                 code = names.get(written)
                 if code:
                     counts[code] += 1
+    return counts
+
+
+def _ranked(counts: Counter[str]) -> tuple[tuple[str, ...], tuple[float, ...]]:
     ranked = counts.most_common()
     return tuple(c for c, _ in ranked), tuple(round(n / ranked[0][1], 3) for _, n in ranked)
 
 
+#: A country named at least this share as often as the most named one is among the article's.
+MAIN_SHARE = 0.5
 _COUNTY = re.compile(r"\b((?:[A-Z][a-z'.]+[ \t]){1,3})(County|Parish|Borough)\b")
 
 
@@ -95,8 +100,16 @@ def foreign_small_town(known: dict, population: int) -> bool:
     context = current_context()
     if context is None or known["kind"] != "city" or known["population"] >= population:
         return False
-    nearby = {*context.countries, context.home} - {None}
+    nearby = {c for c in context.countries if context.share(c) >= MAIN_SHARE} | ({context.home} - {None})
     return bool(nearby) and known["country_code"] not in nearby
+
+
+def main_country(context: PlaceContext) -> str | None:
+    """The country the article is about: the one it names most, when no other comes close."""
+    if not context.countries:
+        return None
+    runner_up = context.weights[1] if len(context.weights) > 1 else 0.0
+    return context.countries[0] if runner_up < MAIN_SHARE else None
 
 
 def county_country(name: str) -> str | None:
@@ -105,6 +118,35 @@ def county_country(name: str) -> str | None:
     keys = world().admin2_names.get(fold(name), ())
     countries = {k[0] for k in keys}
     return country_name(countries.pop()) if len(countries) == 1 else None
+
+
+#: "IN SAN RAMON", "NEAR USULUTAN": a preposition and up to three words in capitals.
+_CAPITALS_PLACE = re.compile(r"\b(?:IN|NEAR|AT|OUTSIDE|FROM)\s+(?:THE\s+(?:TOWN|CITY|VILLAGE|MUNICIPALITY)\s+OF\s+)?"
+                             r"([A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){0,2})")
+
+
+def is_upper(text: str) -> bool:
+    return sum(c.isupper() for c in text) > 0.6 * max(1, sum(c.isalpha() for c in text))
+
+
+def capitals_places(text: str) -> list[tuple[dict, int, int]]:
+    """(city, start, end) after "IN", "NEAR" ... in upper-case wire copy, where the gazetteer has
+    a place of that name in a country the article is about (its main countries or its
+    dateline's): the tagger, trained on cased text, misses most towns there."""
+    context = current_context()
+    if context is None or not is_upper(text):
+        return []
+    nearby = {c for c in context.countries if context.share(c) >= MAIN_SHARE} | ({context.home} - {None})
+    found = []
+    for m in _CAPITALS_PLACE.finditer(text):
+        words = m.group(1).split()
+        for size in range(len(words), 0, -1):
+            name = " ".join(words[:size])
+            known = lookup(name)
+            if known and known["kind"] == "city" and known["country_code"] in nearby:
+                found.append((known, m.start(1), m.start(1) + len(name)))
+                break
+    return found
 
 
 def dated_dateline(text: str, context: PlaceContext | None = None) -> dict | None:
@@ -120,19 +162,21 @@ def dated_dateline(text: str, context: PlaceContext | None = None) -> dict | Non
 
 def article_context(text: str, ents_by_sent, states: tuple[str, ...], url: str | None = None) -> PlaceContext:
     """The context of one article (see the module docstring)."""
-    countries, weights = countries_named(text, ents_by_sent)
+    counts = countries_named(text, ents_by_sent)
     for code, admin1 in admin1s_of_counties(text):
         if admin1 is not None and admin1 not in states:
             states = (*states, admin1)
-        if code not in countries:
-            countries, weights = (*countries, code), (*weights, 1.0)
+        counts[code] += 1
     us_states = any(admin1_record("US", s) for s in states)
-    if us_states and "US" not in countries:
-        countries, weights = (*countries, "US"), (*weights, 1.0)
-    context = PlaceContext(countries=countries, admin1s=states, home=outlet_country(url), weights=weights)
+    if us_states:
+        counts["US"] += 1
+    home = outlet_country(url) or ("US" if us_states else None)
+    countries, weights = _ranked(counts)
+    context = PlaceContext(countries=countries, admin1s=states, home=home, weights=weights)
     dateline = dated_dateline(text, context)
-    if dateline is not None:
-        return replace(context, home=dateline["country_code"], points=((dateline["lat"], dateline["lon"]),))
-    if us_states and context.home is None:
-        return replace(context, home="US")
-    return context
+    if dateline is None:
+        return context
+    counts[dateline["country_code"]] += 1  # the dateline names its country too
+    countries, weights = _ranked(counts)
+    return replace(context, countries=countries, weights=weights, home=dateline["country_code"],
+                   points=((dateline["lat"], dateline["lon"]),))
