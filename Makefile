@@ -40,10 +40,15 @@ eval: install
 	  $(NF) eval counts out/eval/$$set.grouped.json $(DATA)/$$set && \
 	  $(NF) eval places out/eval/$$set.grouped.json $(DATA)/$$set || exit 1; \
 	done
-	for set in ecbplus gvc-train gva-dev; do \
+	for set in ecbplus gvc-train gva-dev muc4-dev; do \
 	  $(NF) brief $(DATA)/$$set/articles.jsonl -f json --no-progress -o out/eval/$$set.clustered.json && \
-	  $(NF) eval cluster out/eval/$$set.clustered.json $(DATA)/$$set || exit 1; \
+	  $(NF) eval cluster out/eval/$$set.clustered.json $(DATA)/$$set && \
+	  $(NF) eval citations out/eval/$$set.clustered.json || exit 1; \
 	done
+	$(NF) brief $(DATA)/../seeds -f json --no-progress -o out/eval/seeds.json
+	$(NF) eval citations out/eval/seeds.json
+	$(NF) brief examples -f json --no-progress -o out/eval/examples.json
+	$(NF) eval citations out/eval/examples.json
 	$(PY) benchmarks/reconcile_status.py
 
 bench: install

@@ -5,10 +5,11 @@
    attributed to police, sometimes a stale lower figure, plus a place and a date), reconciled,
    briefed and rendered. The summary embeds its candidates with the real sentence model, as in
    ``newsfuse brief`` (analyse embeds only each article's lead).
-2. The whole pipeline on a random sample of gva-dev events (``--sample-events``): ingest (the
-   sample's JSONL) -> analyse+extract (``analyse_each`` as ``newsfuse brief`` runs it, on every
-   core, with embeddings) -> events (``group_by_field``: clustering is not counted, it is not
-   merged here) -> reconcile -> report (build_brief + md/json/html). Prints each stage's wall and
+2. The whole pipeline on a random sample of gva-dev events (``--sample-events``), step by step
+   through ``newsfuse.pipeline`` as ``newsfuse brief`` runs it: read (the sample's JSONL) ->
+   analyse+extract (on every core, with embeddings) -> events (``--group-by event_id``:
+   clustering is timed by benchmarks/cluster.py) -> reconcile -> report (build_brief, then each
+   renderer and the JSON Lines writer, timed apart). Prints each stage's wall and
    CPU seconds and the share of reconcile+report, with the load average (other work on the same
    cores inflates wall times).
 
@@ -29,16 +30,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsfuse.analyse import analyse_each, load_pipeline
-from newsfuse.cluster import group_by_field
-from newsfuse.extract import extract_mentions
-from newsfuse.ingest import read_sources
-from newsfuse.pipeline import DEFAULT_MAX_BYTES
+from newsfuse.analyse import load_pipeline
+from newsfuse.pipeline import Options, analyse_extract, cluster, event_inputs, read
 from newsfuse.model import (
     Article, Attribution, CountValue, Event, Mention, PlaceValue, Report, Span, TimeValue,
 )
 from newsfuse.reconcile import reconcile_event
-from newsfuse.report import build_brief, render
+from newsfuse.report import build_brief, iter_json_lines, render
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "gva-dev"
 
@@ -138,22 +136,20 @@ def whole_pipeline(n_events: int, seed: int) -> None:
             times[name] = (time.perf_counter() - w, cpu_seconds() - c)
             return out
 
-        articles = stage("ingest", lambda: read_sources([path], max_bytes=DEFAULT_MAX_BYTES).articles)
-        done = stage("analyse+extract", lambda: analyse_each(articles, extract_mentions))
-    analysed = [an for an, _ in done]
-    mentions = {a.id: found for a, (_, found) in zip(articles, done, strict=True)}
-    events, _ = stage("events (group_by_field)", lambda: group_by_field(articles, analysed, "event_id"))
-    by_id = {a.id: a for a in articles}
-    an_by_id = {a.article_id: a for a in analysed}
+        options = Options(group_by="event_id")
+        articles = stage("read (ingest)", lambda: read([path], options).articles)
+        analysed, mentions = stage("analyse+extract", lambda: analyse_extract(articles, options))
+    events, _ = stage("events (group_by_field)", lambda: cluster(articles, analysed, mentions,
+                                                                  options))
+    inputs = event_inputs(events, articles, analysed, mentions)
     facts = stage("reconcile", lambda: [
-        reconcile_event(e, [by_id[i] for i in e.article_ids],
-                        [m for i in e.article_ids for m in mentions[i]]) for e in events])
+        reconcile_event(e, arts, ms) for e, arts, ms, _ in inputs])
     briefs = stage("report: build_brief", lambda: [
-        build_brief(e, f, [by_id[i] for i in e.article_ids],
-                    [m for i in e.article_ids for m in mentions[i]],
-                    [an_by_id[i] for i in e.article_ids]) for e, f in zip(events, facts, strict=True)])
+        build_brief(e, f, arts, ms, ans) for (e, arts, ms, ans), f in zip(inputs, facts, strict=True)])
     report = Report(events=briefs, articles=articles)
-    stage("report: render md+json+html", lambda: [render(report, fmt) for fmt in ("md", "json", "html")])
+    for fmt in ("md", "json", "html"):
+        stage(f"report: render {fmt}", lambda fmt=fmt: render(report, fmt))
+    stage("report: write jsonl", lambda: sum(len(line) for line in iter_json_lines(report)))
     total_wall = sum(w for w, _ in times.values())
     total_cpu = sum(c for _, c in times.values())
     print(f"2. whole pipeline on {len(events)} random gva-dev events ({len(articles)} articles, seed "

@@ -33,7 +33,8 @@ from pathlib import Path
 import numpy as np
 
 from newsfuse.model import Analysed, Article, CountValue, Mention, Span
-from newsfuse.store import Stages, counts, default_stages, ingest_articles, open_store
+from newsfuse.live import Stages, default_stages, ingest_articles
+from newsfuse.store import counts, open_store
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "gva-dev" / "articles.jsonl"
@@ -154,8 +155,8 @@ def main() -> None:
     vectors = embeddings(articles)
     analysed: dict[str, Analysed] = {}
     real = default_stages()
-    stages = Stages(analyse=lambda batch: [analysed.pop(a.id) for a in batch],
-                    extract=regex_mentions,
+    stages = Stages(analyse=lambda batch: [(an, regex_mentions(a, an))
+                                          for a, an in ((a, analysed.pop(a.id)) for a in batch)],
                     reconcile=real.reconcile, build_brief=real.build_brief)
     tmp = tempfile.mkdtemp(prefix="newsfuse-bench-")
     db = args.db or f"{tmp}/bench.db"

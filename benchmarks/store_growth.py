@@ -27,7 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 import store as bench  # noqa: E402  (benchmarks/store.py: data, precomputed analyses, stages)
 
-from newsfuse.store import Stages, counts, default_stages, ingest_articles, open_store  # noqa: E402
+from newsfuse.live import Stages, default_stages, ingest_articles  # noqa: E402
+from newsfuse.store import counts, open_store
 
 SKIP, WINDOW = 1_000, 1_000
 
@@ -70,9 +71,9 @@ def main() -> None:
     vectors = bench.embeddings(articles)
     analysed: dict = {}
     real = default_stages()
-    stages = Stages(analyse=lambda batch: [analysed.pop(a.id) for a in batch],
-                    extract=bench.regex_mentions, reconcile=real.reconcile,
-                    build_brief=real.build_brief)
+    stages = Stages(analyse=lambda batch: [(an, bench.regex_mentions(a, an))
+                                          for a, an in ((a, analysed.pop(a.id)) for a in batch)],
+                    reconcile=real.reconcile, build_brief=real.build_brief)
     tmp = tempfile.mkdtemp(prefix="newsfuse-growth-")
     big = f"{tmp}/big.db"
     for suffix in ("", "-wal", "-shm"):

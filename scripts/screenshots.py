@@ -19,7 +19,8 @@ from pathlib import Path
 import uvicorn
 from playwright.sync_api import sync_playwright
 
-from newsfuse.store import default_stages, ingest_articles, open_store
+from newsfuse.live import default_stages, ingest_articles
+from newsfuse.store import open_store
 from newsfuse.web import create_app
 
 REPO = Path(__file__).resolve().parents[1]

@@ -1,26 +1,54 @@
-"""The seed case through the real pipeline (ingest → analyse → extract → reconcile → report):
-the five seed articles as one event (their ``event_id`` set alike, ``--group-by event_id``), and
-the facts ../shared/DESIGN.md says a correct result contains.
+"""The seed case through the real pipeline (ingest → analyse → extract → cluster → reconcile →
+report), two ways: the command a newcomer runs first, ``newsfuse brief ../shared/seeds -f json``
+with its default options (clustering with embeddings, batch mode), which must put the five
+reports in one event; and the five seed articles given one ``event_id`` (``--group-by
+event_id``, embeddings off). Each brief must hold the facts ../shared/DESIGN.md says a correct
+result contains, and citations that hold (``newsfuse eval citations``).
 """
 
 from __future__ import annotations
 
-import pytest
+import json
 
+import pytest
+from typer.testing import CliRunner
+
+from newsfuse.cli import app
+from newsfuse.eval.citations import evaluate
 from newsfuse.ingest import read_sources
+from newsfuse.model import Report
 from newsfuse.pipeline import Options, brief_articles
 from newsfuse.reconcile.names import fold, lookup_organisation
 
 
 @pytest.fixture(scope="module")
-def seed_brief(seeds_dir):
+def cli_report(seeds_dir, tmp_path_factory) -> Report:
+    out = tmp_path_factory.mktemp("seeds") / "brief.json"
+    result = CliRunner().invoke(app, ["brief", str(seeds_dir), "-f", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return Report.model_validate(json.loads(out.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def grouped_report(seeds_dir) -> Report:
     articles = read_sources([seeds_dir], max_bytes=10_000_000).articles
     assert len(articles) == 5
     for article in articles:
         article.extra["event_id"] = "seed-event"
-    report = brief_articles(articles, Options(group_by="event_id", embeddings=False, n_process=1))
-    assert len(report.events) == 1
-    return report.events[0]
+    return brief_articles(articles, Options(group_by="event_id", embeddings=False, n_process=1))
+
+
+@pytest.fixture(scope="module", params=["cli_default", "group_by_event_id"])
+def seed_report(request) -> Report:
+    name = "cli_report" if request.param == "cli_default" else "grouped_report"
+    return request.getfixturevalue(name)
+
+
+@pytest.fixture(scope="module")
+def seed_brief(seed_report):
+    assert len(seed_report.events) == 1, [e.headline for e in seed_report.events]
+    assert len(seed_report.events[0].article_ids) == 5
+    return seed_report.events[0]
 
 
 def _actors(brief) -> list[dict]:
@@ -122,3 +150,34 @@ def test_reconciled_counts(seed_brief):
     assert facts["critical"].best == 60
     assert facts["arrested"].best == 11
     assert facts["attackers"].best == 5
+
+
+def test_counts_hedges_and_subsets(seed_brief):
+    by_id = {m.id: m for m in seed_brief.mentions}
+    injured = seed_brief.facts["injured"]
+    assert injured.status == "agreed" and injured.high is None
+    children = [m for m in seed_brief.mentions if m.slot == "hospitalized" and m.value.subset_of]
+    assert children and all(m.value.point == 5 for m in children)
+    attackers = seed_brief.facts["attackers"]
+    assert any(by_id[m.mention_id].hedge for m in attackers.mentions)
+    # the background figures (2002 siege: 800 hostages, 170 dead; Beslan: 330; Iran: 103, 211)
+    for fact in seed_brief.facts.values():
+        if isinstance(fact.best, int):
+            assert fact.best not in (170, 330, 800, 103, 211), fact.slot
+
+
+def test_citations_hold(seed_report):
+    scores = evaluate(seed_report)
+    assert scores["numbers"].share >= 0.98
+    assert scores["content"].share >= 0.95
+    assert scores["quotes"].share == 1.0
+
+
+def test_summary_leads_with_the_latest_toll(seed_brief):
+    first = seed_brief.summary[0]
+    assert "143" in first.text and "earlier reports" in (first.note or "")
+    cite = {s.article_id: s.index for s in seed_brief.sources}
+    for s in seed_brief.summary:
+        assert s.citations[0] == cite[s.article_id]
+    quoted_40 = [s for s in seed_brief.summary if "at least 40" in s.text]
+    assert all("superseded" in (s.note or "") for s in quoted_40)

@@ -360,10 +360,18 @@ class Fact(_Model):
 
 class SummarySentence(_Model):
     text: str
-    citations: list[int] = Field(description="1-based indices into Brief.sources.")
+    citations: list[int] = Field(
+        description="1-based indices into Brief.sources: the sentence's own article first, then "
+        "every other article that states its figures and content."
+    )
     article_id: str
     start: int
     end: int
+    note: str | None = Field(
+        default=None,
+        description="For a revised figure the sentence quotes: 'killed: earlier reports: at least 40' "
+        "on the latest figure, 'killed: superseded, later reports: at least 143' on an earlier one.",
+    )
 
 
 class TimelineEntry(_Model):

@@ -1,25 +1,35 @@
-"""The whole pipeline as one function over one validated options object.
+"""The one place that wires the stages: read → analyse+extract → cluster → reconcile → report.
 
-``brief(sources, options)`` runs ingest → analyse → extract → cluster → reconcile → report and
-returns a :class:`~newsfuse.model.Report`. Each stage is a package of its own; this module only
-wires them in the order of docs/design.md and never does a stage's work itself.
+Each step is a function over the model types, and every caller (``newsfuse brief``, ``newsfuse
+extract``, the live store's ingest in ``newsfuse.live``, tests, benchmarks) runs these instead of
+calling the stages itself. ``brief(sources, options)`` runs them all and returns a
+:class:`~newsfuse.model.Report`. Where a step's work runs (this process, forked workers, a Dask
+cluster) is the engine's business (``newsfuse.engines``); the steps and their results are the
+same whichever engine runs them. Each stage is a package of its own; this module never does a
+stage's work itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from newsfuse.errors import ConfigError
-from newsfuse.model import Analysed, Article, Event, Mention, Report
+from newsfuse.model import Analysed, Article, Brief, Duplicate, Event, IngestResult, Mention, Report
+
+if TYPE_CHECKING:
+    from newsfuse.engines import Engine
 
 #: progress(stage, done, total): called by long stages; the CLI draws it as a bar.
 ProgressCallback = Callable[[str, int, int], None]
+#: extract(article, analysed) -> its mentions; runs where the article's Doc is.
+ExtractFn = Callable[[Article, Analysed], list[Mention]]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+ENGINES = ("local", "dask")
 
 
 @dataclass(frozen=True)
@@ -33,10 +43,14 @@ class Options:
             second look at small events and merging of events (``cluster_articles(recheck=False)``).
         max_bytes: inputs larger than this are rejected, not read.
         n_process: processes for the NLP models; 0 means one per core when the batch is large.
+            With the Dask engine and no scheduler: the LocalCluster's workers (0: one per core).
         batch_size: articles per model batch.
         embeddings: compute sentence embeddings (clustering and summaries use them).
         best_policy: ``latest`` (latest figure from the most authoritative source kind) or
             ``conservative`` (the lowest figure all independent sources support).
+        engine: where the work runs: ``local`` (this machine's processes) or ``dask``.
+        scheduler: with ``engine="dask"``, the address of a running scheduler
+            (``tcp://host:8786``); None starts a LocalCluster.
         progress: called as ``progress(stage, done, total)``; never prints by itself.
     """
 
@@ -47,6 +61,8 @@ class Options:
     batch_size: int = 64
     embeddings: bool = True
     best_policy: Literal["latest", "conservative"] = "latest"
+    engine: Literal["local", "dask"] = "local"
+    scheduler: str | None = None
     progress: ProgressCallback | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -60,14 +76,20 @@ class Options:
             raise ConfigError(
                 f"best_policy must be 'latest' or 'conservative', got {self.best_policy!r}."
             )
+        if self.engine not in ENGINES:
+            raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, got {self.engine!r}.")
+        if self.scheduler and self.engine != "dask":
+            raise ConfigError("a scheduler address needs the dask engine (--engine dask).")
 
 
-def brief(sources: Iterable[str | Path], options: Options | None = None) -> Report:
+def brief(sources: Iterable[str | Path], options: Options | None = None,
+          engine: Engine | None = None) -> Report:
     """Read ``sources`` and return one brief per event.
 
     Args:
         sources: files, directories (read recursively), glob patterns, or ``-`` for stdin.
         options: see :class:`Options`; defaults when omitted.
+        engine: an open engine to run on; one is opened from ``options`` (and closed) if omitted.
 
     Returns:
         A Report: the events with their briefs, every article read, every rejected input.
@@ -75,39 +97,63 @@ def brief(sources: Iterable[str | Path], options: Options | None = None) -> Repo
     Raises:
         InputError: when nothing at all could be read (the rejections say why).
     """
-    from newsfuse.ingest import read_sources
+    from newsfuse.engines import open_engine
 
     options = options or Options()
-    ingested = read_sources(sources, max_bytes=options.max_bytes, progress=options.progress)
-    report = brief_articles(ingested.articles, options)
+    with open_engine(options, engine) as running:
+        ingested = read(sources, options, running)
+        report = brief_articles(ingested.articles, options, running)
     report.rejected = ingested.rejected
     report.duplicates = ingested.duplicates + report.duplicates
     return report
 
 
-def brief_articles(articles: Sequence[Article], options: Options | None = None) -> Report:
+def brief_articles(articles: Sequence[Article], options: Options | None = None,
+                   engine: Engine | None = None) -> Report:
     """The pipeline after ingest, for callers that already hold Articles."""
-    from newsfuse.analyse import analyse_each
-    from newsfuse.extract import extract_mentions
+    from newsfuse.engines import open_engine
 
     options = options or Options()
-    # Exact copies under their own ids (syndicated stories) are analysed once; the copies reuse
-    # the first copy's analysis and mentions, re-addressed to their own article id. A copy is
-    # the same title and text: extraction reads the title too (headline counts), and truncated
-    # crawls share one boilerplate text under different titles.
+    with open_engine(options, engine) as running:
+        analysed, mentions = analyse_extract(articles, options, running)
+        events, duplicates = cluster(articles, analysed, mentions, options)
+        briefs = brief_events(events, articles, analysed, mentions, options, running)
+    return Report(
+        generated=datetime.now(timezone.utc),
+        events=briefs,
+        articles=list(articles),
+        duplicates=duplicates,
+    )
+
+
+def read(sources: Iterable[str | Path], options: Options, engine: Engine | None = None
+         ) -> IngestResult:
+    """Step 1: the articles, rejections and exact duplicates of ``sources``."""
+    if engine is not None:
+        return engine.read(list(sources), max_bytes=options.max_bytes, progress=options.progress)
+    from newsfuse.ingest import read_sources
+
+    return read_sources(list(sources), max_bytes=options.max_bytes, progress=options.progress)
+
+
+def analyse_extract(articles: Sequence[Article], options: Options, engine: Engine | None = None,
+                    *, extract: ExtractFn | None = None
+                    ) -> tuple[list[Analysed], dict[str, list[Mention]]]:
+    """Step 2: run the models and extract every article's mentions.
+
+    Exact copies under their own ids (syndicated stories) are analysed once; the copies reuse the
+    first copy's analysis and mentions, re-addressed to their own article id. A copy is the same
+    title and text: extraction reads the title too (headline counts), and truncated crawls share
+    one boilerplate text under different titles.
+
+    Returns:
+        One Analysed per article (in order, without its Doc) and article id -> its mentions.
+    """
     first_copy: dict[tuple[str | None, str], Article] = {}
     for article in articles:
         first_copy.setdefault((article.title, article.text), article)
     originals = list(first_copy.values())
-    # Extraction runs where each Doc is made (in the analyse workers): Docs never cross processes.
-    done = analyse_each(
-        originals,
-        extract_mentions,
-        n_process=options.n_process,
-        batch_size=options.batch_size,
-        embeddings=options.embeddings,
-        progress=options.progress,
-    )
+    done = list(iter_analyse_extract(originals, options, engine, extract=extract))
     by_original = {a.id: result for a, result in zip(originals, done, strict=True)}
     analysed: list[Analysed] = []
     mentions: dict[str, list[Mention]] = {}
@@ -118,14 +164,25 @@ def brief_articles(articles: Sequence[Article], options: Options | None = None) 
             found = [_readdress(m, article.id) for m in found]
         analysed.append(an)
         mentions[article.id] = found
-    events, duplicates = _events(articles, analysed, mentions, options)
-    briefs = _briefs(events, articles, analysed, mentions, options)
-    return Report(
-        generated=datetime.now(timezone.utc),
-        events=briefs,
-        articles=list(articles),
-        duplicates=duplicates,
-    )
+    return analysed, mentions
+
+
+def iter_analyse_extract(articles: Sequence[Article], options: Options,
+                         engine: Engine | None = None, *, extract: ExtractFn | None = None
+                         ) -> Iterator[tuple[Analysed, list[Mention]]]:
+    """Step 2 as a stream: ``(analysed, mentions)`` per article, in order, as the workers finish.
+
+    Extraction runs where each Doc is made (in the workers): Docs never cross processes. Every
+    article is analysed (no copy detection: the live ingest finds copies itself).
+    """
+    from newsfuse.engines import open_engine
+
+    if extract is None:
+        from newsfuse.extract import extract_mentions as extract
+    with open_engine(options, engine) as running:
+        yield from running.analyse_extract(articles, extract, embeddings=options.embeddings,
+                                           batch_size=options.batch_size,
+                                           progress=options.progress)
 
 
 def _readdress(mention: Mention, article_id: str) -> Mention:
@@ -133,12 +190,10 @@ def _readdress(mention: Mention, article_id: str) -> Mention:
     return mention.model_copy(update={"id": f"{article_id}:{number}", "article_id": article_id})
 
 
-def _events(
-    articles: Sequence[Article],
-    analysed: Sequence[Analysed],
-    mentions: dict[str, list[Mention]],
-    options: Options,
-) -> tuple[list[Event], list]:
+def cluster(articles: Sequence[Article], analysed: Sequence[Analysed],
+            mentions: dict[str, list[Mention]], options: Options
+            ) -> tuple[list[Event], list[Duplicate]]:
+    """Step 3, the one sequential step: the events (and near-duplicates) of a batch."""
     from newsfuse.cluster import cluster_articles, group_by_field
 
     if options.group_by:
@@ -148,27 +203,40 @@ def _events(
     )
 
 
-def _briefs(
-    events: Sequence[Event],
-    articles: Sequence[Article],
-    analysed: Sequence[Analysed],
-    mentions: dict[str, list[Mention]],
-    options: Options,
-) -> list:
-    from newsfuse.reconcile import reconcile_events
+#: What one event's brief needs: the event, its articles, their mentions and analyses.
+EventInput = tuple[Event, list[Article], list[Mention], list[Analysed]]
+
+
+def event_inputs(events: Sequence[Event], articles: Sequence[Article],
+                 analysed: Sequence[Analysed], mentions: dict[str, list[Mention]]
+                 ) -> list[EventInput]:
+    """Each event with its own articles, mentions and analyses (what a worker is sent)."""
+    by_id = {a.id: a for a in articles}
+    analysed_by_id = {a.article_id: a for a in analysed}
+    return [
+        (event, [by_id[i] for i in event.article_ids],
+         [m for i in event.article_ids for m in mentions.get(i, [])],
+         [analysed_by_id[i] for i in event.article_ids if i in analysed_by_id])
+        for event in events
+    ]
+
+
+def brief_event(event: Event, articles: Sequence[Article], mentions: Sequence[Mention],
+                analysed: Sequence[Analysed], policy: str = "latest") -> Brief:
+    """Steps 4 and 5 for one event: reconcile its mentions into facts, and write its brief."""
+    from newsfuse.reconcile import reconcile_event
     from newsfuse.report import build_brief
 
-    analysed_by_id = {a.article_id: a for a in analysed}
-    briefs = []
-    reconciled = reconcile_events(events, articles, mentions, policy=options.best_policy)
-    for event, event_articles, event_mentions, facts in reconciled:
-        briefs.append(
-            build_brief(
-                event,
-                facts,
-                event_articles,
-                event_mentions,
-                [analysed_by_id[i] for i in event.article_ids if i in analysed_by_id],
-            )
-        )
-    return briefs
+    facts = reconcile_event(event, articles, mentions, policy=policy)
+    return build_brief(event, facts, articles, mentions, analysed)
+
+
+def brief_events(events: Sequence[Event], articles: Sequence[Article],
+                 analysed: Sequence[Analysed], mentions: dict[str, list[Mention]],
+                 options: Options, engine: Engine | None = None) -> list[Brief]:
+    """Steps 4 and 5 for every event (per event, so an engine spreads them over workers)."""
+    from newsfuse.engines import open_engine
+
+    inputs = event_inputs(events, articles, analysed, mentions)
+    with open_engine(options, engine) as running:
+        return running.brief_events(inputs, policy=options.best_policy, progress=options.progress)

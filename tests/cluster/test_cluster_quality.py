@@ -29,25 +29,20 @@ PIPELINE_FLOORS = {
 }
 
 
-def _assert_floors(scores, floors):
-    for name, floor in floors.items():
-        assert getattr(scores, name) >= floor, f"{name} {getattr(scores, name):.3f} < {floor}"
-
-
 @pytest.mark.slow
-def test_gvc_train_quality_floor(shared_dir):
+def test_gvc_train_quality_floor(shared_dir, gate):
     from newsfuse.analyse import analyse
 
     articles = load_gold_articles(shared_dir / "data" / "gvc-train")
     analysed = analyse(articles, n_process=1, embeddings=True)
     events, _ = cluster_articles(articles, analysed, {})
     system = {a: e.id for e in events for a in e.article_ids}
-    _assert_floors(score_clustering(system, {a.id: a.extra["event_id"] for a in articles}), FLOORS)
+    gate(score_clustering(system, {a.id: a.extra["event_id"] for a in articles}), FLOORS)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(PIPELINE_FLOORS))
-def test_quality_floor_through_ingest(shared_dir, name):
+def test_quality_floor_through_ingest(shared_dir, gate, name):
     from newsfuse.analyse import analyse
     from newsfuse.ingest import read_sources
     from newsfuse.pipeline import DEFAULT_MAX_BYTES
@@ -56,4 +51,4 @@ def test_quality_floor_through_ingest(shared_dir, name):
     articles = read_sources([gold_dir / "articles.jsonl"], max_bytes=DEFAULT_MAX_BYTES).articles
     events, _ = cluster_articles(articles, analyse(articles, embeddings=True), {})
     system = {a: e.id for e in events for a in e.article_ids}
-    _assert_floors(score_clustering(system, load_gold_labels(gold_dir)), PIPELINE_FLOORS[name])
+    gate(score_clustering(system, load_gold_labels(gold_dir)), PIPELINE_FLOORS[name])

@@ -68,3 +68,24 @@ def test_only_boilerplate_is_no_text(tmp_path):
     (tmp_path / "x.txt").write_text("Share this\nAdvertisement\nCopyright 2024 Example Media.\n")
     result = read_sources([tmp_path], max_bytes=10_000)
     assert [r.code for r in result.rejected] == ["no_text"]
+
+
+# Our own sentences, saved in the legacy encodings of their languages.
+LEGACY_SAMPLES = [
+    ("Le maire a parlé à la presse après la réunion, où il a annoncé la fermeture du pont.", "latin-1"),
+    ("Die Brücke über den Fluss wurde am Montag gesperrt. Größere Schäden gab es nicht.", "latin-1"),
+    ("El alcalde informó que el puente permanecerá cerrado “hasta nuevo aviso”.", "cp1252"),
+    ("Burmistrz powiedział, że most zostanie zamknięty. Nikt nie został ranny.", "cp1250"),
+    ("Мэр города сообщил, что мост будет закрыт, никто не пострадал.", "cp1251"),
+    ("À Paris, à midi.", "latin-1"),
+]
+
+
+@pytest.mark.parametrize(("text", "encoding"), LEGACY_SAMPLES)
+def test_legacy_encodings_are_read_as_written(text, encoding):
+    assert decode_bytes(text.encode(encoding))[0] == text
+
+
+def test_one_stray_latin1_byte_in_utf8_is_repaired_not_rejected():
+    data = "Le café — fermé".encode() + " à midi.".encode("latin-1")
+    assert decode_bytes(data) == ("Le café — fermé à midi.", "utf-8 (repaired)")

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from newsfuse.model import Analysed, Article, Attribution, CountValue, Mention, Span
-from newsfuse.store import Stages, default_stages
+from newsfuse.live import Stages, default_stages
 
 DATA = Path(__file__).parent / "data" / "stories.jsonl"
 
@@ -49,22 +49,20 @@ def stories_extract(claims: dict[str, list[dict]]):
 
 
 def stories_stages(claims: dict[str, list[dict]]) -> Stages:
-    real = default_stages(n_process=1)
-    return Stages(analyse=real.analyse, extract=stories_extract(claims),
-                  reconcile=real.reconcile,
-                  build_brief=real.build_brief)
+    return default_stages(n_process=1, extract=stories_extract(claims))
 
 
-def failing_on(stages: Stages, call: int, error: Exception) -> Stages:
-    """``stages`` whose analyse raises ``error`` on its ``call``-th batch (1-based), to test what
-    a crash or a locked store in the middle of an ingest leaves behind."""
+def failing_on(stages: Stages, article: int, error: Exception) -> Stages:
+    """``stages`` whose analyse raises ``error`` when asked for its ``article``-th result
+    (1-based, counted over the whole ingest), to test what a crash or a locked store in the
+    middle of an ingest leaves behind."""
     calls = {"n": 0}
 
     def analyse(batch):
-        calls["n"] += 1
-        if calls["n"] == call:
-            raise error
-        return stages.analyse(batch)
+        for result in stages.analyse(batch):
+            calls["n"] += 1
+            if calls["n"] == article:
+                raise error
+            yield result
 
-    return Stages(analyse=analyse, extract=stages.extract,
-                  reconcile=stages.reconcile, build_brief=stages.build_brief)
+    return Stages(analyse=analyse, reconcile=stages.reconcile, build_brief=stages.build_brief)

@@ -6,10 +6,10 @@ import pytest
 import sqlalchemy as sa
 
 from newsfuse.errors import ConfigError, NotFoundError
+from newsfuse.live import ingest_articles
 from newsfuse.store import (
     get_article,
     get_event,
-    ingest_articles,
     list_corrections,
     merge_events,
     resolve_event_id,

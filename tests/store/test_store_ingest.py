@@ -7,7 +7,8 @@ import sqlalchemy as sa
 from stories import failing_on
 
 from newsfuse.model import Article
-from newsfuse.store import counts, get_article, get_event, ingest_articles, list_events
+from newsfuse.live import ingest_articles
+from newsfuse.store import counts, get_article, get_event, list_events
 from newsfuse.store import schema as t
 
 
@@ -96,7 +97,7 @@ def test_a_crash_mid_ingest_leaves_committed_batches_and_the_next_ingest_resumes
         store, stories, stages):
     articles, _ = stories
 
-    broken = failing_on(stages, 2, RuntimeError("killed"))
+    broken = failing_on(stages, 3, RuntimeError("killed"))  # the first of the second batch
     with pytest.raises(RuntimeError):
         ingest_articles(store, articles, broken, batch_size=2)
     with store.read() as conn:

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from newsfuse.store import EventFilter, counts, get_event, ingest_articles, list_events, open_store
+from newsfuse.live import ingest_articles
+from newsfuse.store import EventFilter, counts, get_event, list_events, open_store
 from newsfuse.store import schema as t
 
 HERE = Path(__file__).parent
@@ -23,8 +24,9 @@ KILLER = """
 import os, signal, sys
 sys.path.insert(0, {here!r})
 from stories import load_stories, stories_stages
-from newsfuse.store import Stages, ingest_articles, open_store
-import newsfuse.store.ingest as ingest
+from newsfuse.live import Stages, ingest_articles
+from newsfuse.store import open_store
+import newsfuse.live.ingest as ingest
 
 articles, claims = load_stories()
 stages = stories_stages(claims)

@@ -28,7 +28,8 @@ def test_migrated_schema_matches_the_table_definitions(tmp_path):
 
 
 def test_reopening_keeps_data(tmp_path, stories, stages):
-    from newsfuse.store import counts, ingest_articles
+    from newsfuse.live import ingest_articles
+    from newsfuse.store import counts
 
     with open_store(tmp_path / "r.db") as store:
         ingest_articles(store, stories[0][:1], stages)
@@ -51,7 +52,8 @@ def test_a_store_from_revision_0001_is_upgraded_searchable_and_reclustered(tmp_p
     from alembic import command
     from alembic.config import Config
 
-    from newsfuse.store import EventFilter, get_article, ingest_articles, list_events
+    from newsfuse.live import ingest_articles
+    from newsfuse.store import EventFilter, get_article, list_events
     from newsfuse.store.engine import MIGRATIONS_DIR
 
     articles = {a.id: a for a in stories[0]}
@@ -100,7 +102,8 @@ def test_0003_down_and_up_again_keeps_events_and_briefs(tmp_path, stories, stage
     from alembic import command
     from alembic.config import Config
 
-    from newsfuse.store import EventFilter, get_event, ingest_articles, list_events
+    from newsfuse.live import ingest_articles
+    from newsfuse.store import EventFilter, get_event, list_events
     from newsfuse.store.engine import MIGRATIONS_DIR
 
     path = tmp_path / "down.db"

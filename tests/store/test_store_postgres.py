@@ -8,12 +8,12 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from newsfuse.live import ingest_articles
 from newsfuse.store import (
     EventFilter,
     counts,
     get_article,
     get_event,
-    ingest_articles,
     list_events,
     merge_events,
     split_event,

@@ -10,7 +10,8 @@ from datetime import date
 import pytest
 
 from newsfuse.errors import ConfigError, NotFoundError
-from newsfuse.store import EventFilter, get_article, get_event, ingest_articles, list_events
+from newsfuse.live import ingest_articles
+from newsfuse.store import EventFilter, get_article, get_event, list_events
 from newsfuse.store.export import export_events
 
 

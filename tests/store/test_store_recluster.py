@@ -6,8 +6,9 @@ import sqlalchemy as sa
 from typer.testing import CliRunner
 
 from newsfuse.cli import app
-from newsfuse.store import EventFilter, get_article, get_event, ingest_articles, list_events, merge_events, open_store
-from newsfuse.store.recluster import needs_recluster, recluster
+from newsfuse.live import ingest_articles
+from newsfuse.live.recluster import needs_recluster, recluster
+from newsfuse.store import EventFilter, get_article, get_event, list_events, merge_events, open_store
 
 
 def _make_legacy(store) -> None:

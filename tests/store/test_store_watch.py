@@ -8,8 +8,8 @@ import time
 import pytest
 from stories import failing_on
 
+from newsfuse.live.watch import WatchOptions, poll_once, watch
 from newsfuse.store import counts
-from newsfuse.store.watch import WatchOptions, poll_once, watch
 
 OPTIONS = WatchOptions(interval=0.01, feed_interval=3600, settle=0.0)
 

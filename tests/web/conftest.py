@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from newsfuse.store import ingest_articles, open_store
+from newsfuse.live import ingest_articles
+from newsfuse.store import open_store
 from newsfuse.web import create_app
 
 _spec = importlib.util.spec_from_file_location(

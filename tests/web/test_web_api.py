@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from fastapi.testclient import TestClient
 
 from newsfuse.web import create_app
@@ -114,3 +116,26 @@ def test_openapi_documents_the_api(client):
     page = client.get("/docs")
     assert page.status_code == 200 and "/api/events/merge" in page.text
     assert "cdn" not in page.text.lower()
+
+
+@pytest.mark.parametrize("params", [{"offset": 2**63}, {"min_sources": 2**63}, {"place": "x" * 65_000},
+                                    {"type": "y" * 1_000}])
+def test_out_of_range_values_are_422_with_a_message_not_500(client, params):
+    for path in ("/api/events", "/") if "offset" not in params else ("/api/events",):
+        response = client.get(path, params=params)
+        assert response.status_code == 422, (path, params, response.status_code)
+
+
+def test_an_event_whose_id_holds_a_slash_is_reachable(client, filled_store, web_stages, event_of):
+    from newsfuse.model import Article
+    from newsfuse.live import ingest_articles
+
+    article = Article(id="wire/2024/07", title="Lighthouse keeper retires",
+                      text="The last keeper of the northern lighthouse retired on Friday after "
+                           "forty years, the coast authority said.")
+    ingest_articles(filled_store, [article], web_stages)
+    event_id = event_of(client, "wire/2024/07")
+    assert "/" in event_id
+    assert client.get(f"/api/events/{event_id}").json()["id"] == event_id
+    assert [a["id"] for a in client.get(f"/api/events/{event_id}/articles").json()] == ["wire/2024/07"]
+    assert "Lighthouse keeper" in client.get(f"/events/{event_id}").text

@@ -12,7 +12,8 @@ from fastapi.testclient import TestClient
 from newsfuse.extract.gazetteer import geo_fields, lookup
 from newsfuse.model import Article, CountValue, Mention, PlaceValue, Span
 
-from newsfuse.store import Stages, default_stages, ingest_articles, open_store
+from newsfuse.live import Stages, default_stages, ingest_articles
+from newsfuse.store import open_store
 from newsfuse.web import create_app
 from newsfuse.web.map import Marker, country_paths, map_svg, view_box
 

@@ -15,7 +15,8 @@ from newsfuse.model import (
     TimelineEntry,
     CountValue,
 )
-from newsfuse.store import Stages, ingest_articles, open_store
+from newsfuse.live import Stages, ingest_articles
+from newsfuse.store import open_store
 from newsfuse.web import create_app
 from newsfuse.web.render import segments, series_chart
 
@@ -80,8 +81,7 @@ def test_event_page_draws_summary_disputes_chart_and_timeline(tmp_path, web_stor
         brief.timeline = [TimelineEntry(what="<script>alert(1)</script> began", citations=[1])]
         return brief
 
-    stages = Stages(analyse=web_stages.analyse, extract=web_stages.extract,
-                    reconcile=reconcile, build_brief=build_brief)
+    stages = Stages(analyse=web_stages.analyse, reconcile=reconcile, build_brief=build_brief)
     with open_store(tmp_path / "rich.db") as store:
         ingest_articles(store, web_stories[0], stages)
         client = TestClient(create_app(store, stages=stages))

@@ -8,12 +8,17 @@ process that holds the Doc, so that Docs never cross processes when workers run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 from newsfuse.analyse.embeddings import embed
 from newsfuse.analyse.nlp import load_pipeline
-from newsfuse.analyse.workers import LEAD_CHARS, MULTIPROCESS_MIN_ARTICLES, lead_text, run
+from newsfuse.analyse.workers import (
+    LEAD_CHARS,
+    MULTIPROCESS_MIN_ARTICLES,
+    iter_run,
+    lead_text,
+)
 from newsfuse.model import Analysed, Article
 
 __all__ = [
@@ -22,6 +27,7 @@ __all__ = [
     "analyse",
     "analyse_each",
     "embed",
+    "iter_analyse_each",
     "lead_text",
     "load_pipeline",
 ]
@@ -52,8 +58,8 @@ def analyse(
     Raises:
         ModelError: when a model is not installed.
     """
-    results = run(articles, None, n_process=n_process, batch_size=batch_size,
-                  embeddings=embeddings, keep_docs=True, progress=progress)
+    results = iter_run(articles, None, n_process=n_process, batch_size=batch_size,
+                       embeddings=embeddings, keep_docs=True, progress=progress)
     return [analysed for analysed, _ in results]
 
 
@@ -86,5 +92,20 @@ def analyse_each(
     Raises:
         ModelError: when a model is not installed; whatever ``fn`` raises.
     """
-    return run(articles, fn, n_process=n_process, batch_size=batch_size,
-               embeddings=embeddings, keep_docs=False, progress=progress)
+    return list(iter_analyse_each(articles, fn, n_process=n_process, batch_size=batch_size,
+                                  embeddings=embeddings, progress=progress))
+
+
+def iter_analyse_each(
+    articles: Sequence[Article],
+    fn: Callable[[Article, Analysed], T],
+    *,
+    n_process: int = 0,
+    batch_size: int = 64,
+    embeddings: bool = True,
+    progress=None,
+) -> Iterator[tuple[Analysed, T]]:
+    """:func:`analyse_each` as a generator: results in order, as soon as their chunk is done (the
+    workers go on with the next chunks while the caller uses them)."""
+    return iter_run(articles, fn, n_process=n_process, batch_size=batch_size,
+                    embeddings=embeddings, keep_docs=False, progress=progress)

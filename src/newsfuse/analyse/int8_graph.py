@@ -6,8 +6,12 @@ into float weights and runs every product in float. This module rewrites the gra
 products run on integers and the rest does less work:
 
 - ``Cast(Wq) * scale -> MatMul -> Add(bias)`` becomes one ``DynamicQuantizeMatMul`` (onnxruntime
-  contrib op) on the very same int8 weights and scales; the activations are quantised to uint8 per
-  call;
+  contrib op) on the very same weights and scales, stored as uint8 ``w + 128`` with zero point
+  128; the activations are quantised to uint8 per call. uint8 x uint8 runs on MLAS's U8U8 kernel,
+  exact on every x86 CPU; uint8 x int8 would run on its U8S8 kernel, exact with VNNI but, without
+  it (``vpmaddubsw``), clamping each pair of products to int16: on such a CPU the vectors moved
+  (cosine 0.993 on average) and gva-dev's ARI fell from 0.814 to 0.790
+  (``benchmarks/int8_saturation.py``);
 - ``Where(IsNaN(softmax), 0, softmax)`` is dropped: the attention mask adds the lowest float, not
   -inf, so a softmax row is never NaN and the guard only costs time;
 - the erf form of GELU (five element-wise nodes) becomes the contrib ``Gelu`` (the same erf).
@@ -26,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 #: Bumped whenever the rewrite changes what it produces.
-REWRITE_VERSION = 1
+REWRITE_VERSION = 2
 
 
 def int8_model_bytes(model_path: Path) -> bytes | None:
@@ -53,8 +57,14 @@ def int8_model_bytes(model_path: Path) -> bytes | None:
     return model.SerializeToString()
 
 
-def _rewrite(model) -> bool:
-    """Rewrite ``model`` in place; False when no int8 product was found."""
+def _rewrite(model, weight_type: str = "uint8") -> bool:
+    """Rewrite ``model`` in place; False when no int8 product was found.
+
+    Args:
+        weight_type: ``uint8`` (the int8 weights shifted by 128, zero point 128: the same products,
+            exact on every x86 CPU) or ``int8`` (as stored: MLAS's U8S8 kernel, whose int16 pair
+            sums saturate on CPUs without VNNI; kept for benchmarks/int8_saturation.py).
+    """
     from onnx import helper, numpy_helper
 
     graph = model.graph
@@ -97,14 +107,29 @@ def _rewrite(model) -> bool:
         scale_name = f"{node.input[1]}_column_scale"
         new_init.append(numpy_helper.from_array(scale.reshape(-1).astype(np.float32), scale_name))
         inputs = [node.input[0], cast.input[0], scale_name]
+        if weight_type == "uint8":
+            # w + 128 with zero point 128 is the same weight; MLAS's U8U8 kernel widens both
+            # sides to int16 and sums exactly, where its U8S8 kernel (vpmaddubsw, used without
+            # VNNI) clamps each pair of products to int16: another result on another CPU.
+            shifted = f"{cast.input[0]}_uint8"
+            zero_name = f"{cast.input[0]}_zero_point"
+            new_init.append(numpy_helper.from_array(
+                (weights.astype(np.int16) + 128).astype(np.uint8), shifted))
+            new_init.append(numpy_helper.from_array(
+                np.full(weights.shape[1], 128, dtype=np.uint8), zero_name))
+            inputs = [node.input[0], shifted, scale_name, zero_name]
+        else:
+            inputs.append("")  # no zero point: symmetric int8
         outputs = list(node.output)
         add = only_consumer(node.output[0])
         if add is not None and add.op_type == "Add" and add.input[0] == node.output[0]:
             bias = init.get(add.input[1])
             if bias is not None and tuple(bias.dims) == (weights.shape[1],):
-                inputs += ["", add.input[1]]
+                inputs.append(add.input[1])
                 outputs = list(add.output)
                 drop.add(id(add))
+        if inputs[-1] == "":
+            inputs.pop()
         replace[id(node)] = helper.make_node(
             "DynamicQuantizeMatMul", inputs, outputs, domain="com.microsoft",
             name=f"{node.name}_int8",

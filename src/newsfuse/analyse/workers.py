@@ -14,11 +14,12 @@ import gc
 import math
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from newsfuse.analyse import embeddings as emb
 from newsfuse.analyse.nlp import load_pipeline
+from newsfuse.ingest.limits import MAX_TEXT_CHARS
 from newsfuse.model import Analysed, Article, Entity, Span
 
 #: Below this many articles one process is faster than forking workers.
@@ -37,7 +38,15 @@ def lead_text(article: Article) -> str:
     return f"{article.title}\n{head}" if article.title else head
 
 
-def run(
+def resolve_processes(n_process: int, n_articles: int) -> int:
+    """The worker processes to use: ``n_process``, or for 0 one per core when the batch is large."""
+    if n_process == 0:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        n_process = (cores or 1) if n_articles >= MULTIPROCESS_MIN_ARTICLES else 1
+    return max(1, min(n_process, n_articles))
+
+
+def iter_run(
     articles: Sequence[Article],
     fn: Callable | None,
     *,
@@ -46,26 +55,28 @@ def run(
     embeddings: bool,
     keep_docs: bool,
     progress=None,
-) -> list[tuple[Analysed, Any]]:
-    """``(Analysed, fn(article, analysed) or None)`` per article, in order (see ``analyse``)."""
+) -> Iterator[tuple[Analysed, Any]]:
+    """``(Analysed, fn(article, analysed) or None)`` per article, in order (see ``analyse``), as
+    the workers finish their chunks: a caller (the live ingest) writes the first batches while
+    the workers parse the rest. Closing the generator early ends the workers."""
     if not articles:
-        return []
+        return
     nlp = load_pipeline()  # before forking: the workers inherit it
-    if n_process == 0:
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-        n_process = (cores or 1) if len(articles) >= MULTIPROCESS_MIN_ARTICLES else 1
-    n_process = min(n_process, len(articles))
+    n_process = resolve_processes(n_process, len(articles))
     job: Job = (fn, embeddings, keep_docs, batch_size)
     if n_process == 1:
-        results = []
+        done = 0
         for begin in range(0, len(articles), batch_size):
-            results += _analyse_chunk(articles[begin : begin + batch_size], job, keep_doc_objects=True)
+            part = _analyse_chunk(articles[begin : begin + batch_size], job, keep_doc_objects=True)
+            done += len(part)
             if progress:
-                progress("analyse", len(results), len(articles))
-        return results
+                progress("analyse", done, len(articles))
+            yield from part
+        return
     # The first article is done here, before forking: the data that extraction loads on first use
     # (lexicons, the gazetteer) are then loaded once and shared, not once per worker.
-    results = _analyse_chunk(articles[:1], job, keep_doc_objects=True)
+    yield from _analyse_chunk(articles[:1], job, keep_doc_objects=True)
+    done = 1
     rest = articles[1:]
     size = max(1, min(batch_size, math.ceil(len(rest) / (n_process * CHUNKS_PER_WORKER))))
     chunks = [rest[i : i + size] for i in range(0, len(rest), size)]
@@ -79,15 +90,15 @@ def run(
     context = multiprocessing.get_context("fork")
     with context.Pool(n_process, initializer=_init_worker, initargs=(job,)) as pool:
         for part in pool.imap(_worker_chunk, chunks):
-            results += part
+            done += len(part)
             if progress:
-                progress("analyse", len(results), len(articles))
-    if keep_docs:
-        from spacy.tokens import Doc
+                progress("analyse", done, len(articles))
+            if keep_docs:
+                from spacy.tokens import Doc
 
-        for analysed, _ in results[1:]:
-            analysed.doc = Doc(nlp.vocab).from_bytes(analysed.doc)
-    return results
+                for analysed, _ in part:
+                    analysed.doc = Doc(nlp.vocab).from_bytes(analysed.doc)
+            yield from part
 
 
 def _init_worker(job: Job) -> None:
@@ -108,8 +119,10 @@ def _analyse_chunk(
     fn, embeddings, keep_docs, batch_size = job
     nlp = load_pipeline()
     results = []
-    for article, doc in zip(articles, nlp.pipe([a.text for a in articles], batch_size=batch_size),
-                            strict=True):
+    # Ingest cuts texts at MAX_TEXT_CHARS; Articles built by a caller may be longer, and spaCy
+    # refuses 1,000,000 characters (E088): the analysis reads their start.
+    texts = [a.text[:MAX_TEXT_CHARS] for a in articles]
+    for article, doc in zip(articles, nlp.pipe(texts, batch_size=batch_size), strict=True):
         results.append(to_analysed(article, doc))
     if embeddings:
         embed_leads(articles, results)

@@ -14,16 +14,27 @@ from newsfuse.cli.common import (
     PathsArgument,
     print_rejections,
     progress_bar,
+    write_lines,
     write_output,
 )
+from newsfuse.cli.engine_options import (
+    EngineName,
+    EngineOption,
+    SchedulerOption,
+    WorkersOption,
+    opened_engine,
+    processes,
+)
 from newsfuse.errors import InputError
+from newsfuse.ingest.limits import safe_name
 from newsfuse.pipeline import DEFAULT_MAX_BYTES, Options, brief
-from newsfuse.report import render
+from newsfuse.report import iter_json_lines, render
 
 
 class Format(str, Enum):
     md = "md"
     json = "json"
+    jsonl = "jsonl"  # one brief per line, written as it goes (large runs)
     html = "html"
 
 
@@ -63,6 +74,9 @@ def brief_command(
         typer.Option("--max-mb", min=0.001, help="Reject input files (or JSONL lines, WARC records) over this size."),
     ] = DEFAULT_MAX_BYTES / 1024 / 1024,
     jobs: JobsOption = 0,
+    engine: EngineOption = EngineName.local,
+    workers: WorkersOption = 0,
+    scheduler: SchedulerOption = None,
     no_progress: NoProgressOption = False,
 ) -> None:
     """Read articles and print one cited brief per event.
@@ -70,13 +84,19 @@ def brief_command(
     Example: newsfuse brief examples/ --format html -o brief.html
     """
     with progress_bar(not no_progress) as progress:
-        options = Options(group_by=group_by, stream=stream, best_policy=policy, n_process=jobs,
+        options = Options(group_by=group_by, stream=stream, best_policy=policy,
+                          n_process=processes(engine, jobs, workers, scheduler),
+                          engine=engine.value, scheduler=scheduler,
                           max_bytes=int(max_mb * 1024 * 1024), progress=progress)
-        report = brief(paths, options)
+        with opened_engine(options) as running:
+            report = brief(paths, options, running)
     print_rejections(report.rejected, hint="; the JSON output (-f json) lists every one")
     if not report.articles:
         raise InputError(
-            f"No article could be read from {', '.join(paths)} "
+            f"No article could be read from {', '.join(map(safe_name, paths))} "
             f"({len(report.rejected)} input(s) rejected)."
         )
+    if fmt == Format.jsonl:
+        write_lines(iter_json_lines(report), output)
+        return
     write_output(render(report, fmt.value), output)

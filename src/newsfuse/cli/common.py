@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -96,4 +96,15 @@ def write_output(text: str, output: Path | None) -> None:
         return
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(text, encoding="utf-8")
+    typer.echo(f"wrote {output}", err=True)
+
+
+def write_lines(lines: Iterable[str], output: Path | None) -> None:
+    """Write ``lines`` (each ending in a newline) to ``output`` or stdout, one at a time."""
+    if output is None:
+        sys.stdout.writelines(lines)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with output.open("w", encoding="utf-8") as handle:
+        handle.writelines(lines)
     typer.echo(f"wrote {output}", err=True)

@@ -66,7 +66,7 @@ def list_command(
 
 
 def _stages(policy: str):
-    from newsfuse.store import default_stages
+    from newsfuse.live import default_stages
 
     stages = default_stages(policy=policy)
     return {"reconcile": stages.reconcile, "build_brief": stages.build_brief}

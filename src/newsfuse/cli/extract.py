@@ -42,22 +42,18 @@ def extract_command(
 
     Example: newsfuse extract ../shared/seeds --format jsonl -o mentions.jsonl
     """
-    from newsfuse.analyse import analyse_each
-    from newsfuse.extract import extract_mentions
-    from newsfuse.ingest import read_sources
-    from newsfuse.pipeline import DEFAULT_MAX_BYTES
+    from newsfuse.pipeline import Options, iter_analyse_extract, read
 
     with progress_bar(not no_progress) as progress:
-        ingested = read_sources(paths, max_bytes=DEFAULT_MAX_BYTES, progress=progress)
+        options = Options(n_process=jobs, embeddings=False, progress=progress)
+        ingested = read(paths, options)
         print_rejections(ingested.rejected)
         if not ingested.articles:
             raise InputError(
                 f"No article could be read from {', '.join(paths)} "
                 f"({len(ingested.rejected)} input(s) rejected)."
             )
-        # Extraction runs in the analyse workers, where each Doc is made.
-        done = analyse_each(ingested.articles, extract_mentions, n_process=jobs,
-                            embeddings=False, progress=progress)
+        done = list(iter_analyse_extract(ingested.articles, options))
         rows = [
             {
                 "article_id": article.id,

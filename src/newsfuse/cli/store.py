@@ -11,8 +11,17 @@ from typing import Annotated
 
 import typer
 
-from newsfuse.cli.common import progress_bar, stderr, write_output
-from newsfuse.errors import ConfigError
+from newsfuse.cli.common import JobsOption, print_rejections, progress_bar, stderr, write_output
+from newsfuse.cli.engine_options import (
+    EngineName,
+    EngineOption,
+    SchedulerOption,
+    WorkersOption,
+    opened_engine,
+    processes,
+)
+from newsfuse.errors import ConfigError, InputError
+from newsfuse.ingest.limits import safe_name
 from newsfuse.pipeline import DEFAULT_MAX_BYTES
 
 DbOption = Annotated[
@@ -56,19 +65,35 @@ def ingest_command(
     db: DbOption = "newsfuse.db",
     policy: PolicyOption = "latest",
     batch: Annotated[int, typer.Option("--batch", help="Articles per transaction.")] = 64,
+    jobs: JobsOption = 0,
+    engine: EngineOption = EngineName.local,
+    workers: WorkersOption = 0,
+    scheduler: SchedulerOption = None,
     no_progress: Annotated[bool, typer.Option("--no-progress")] = False,
 ) -> None:
     """Add articles to the store: each joins an event, and only changed events are re-reconciled.
 
     Re-ingesting an article is a no-op; a new version (same URL or id, new text) replaces the old.
-    Example: newsfuse ingest articles/ --db news.db
+    The models run on --jobs processes (or a Dask cluster) before each short write transaction,
+    so a watch, another ingest and the web UI can write meanwhile.
+    Example: newsfuse ingest articles/ --db news.db --jobs 2
     """
-    from newsfuse.store import default_stages, ingest_sources, open_store
+    from newsfuse.live import default_stages, ingest_sources
+    from newsfuse.pipeline import Options
+    from newsfuse.store import open_store
 
-    with open_store(db) as store, progress_bar(not no_progress) as progress:
-        summary = ingest_sources(store, paths, default_stages(policy=policy),
-                                 max_bytes=DEFAULT_MAX_BYTES, batch_size=batch, progress=progress)
+    options = Options(n_process=processes(engine, jobs, workers, scheduler), engine=engine.value,
+                      scheduler=scheduler)
+    with open_store(db) as store, progress_bar(not no_progress) as progress, \
+            opened_engine(options) as running:
+        stages = default_stages(policy=policy, n_process=options.n_process, engine=running)
+        summary = ingest_sources(store, paths, stages, max_bytes=DEFAULT_MAX_BYTES,
+                                 batch_size=batch, progress=progress)
+    print_rejections(summary.rejections)
     stderr.print(_summary_line(summary), highlight=False)
+    if not (summary.added or summary.updated or summary.unchanged or summary.copies):
+        raise InputError(f"No article could be read from {', '.join(map(safe_name, paths))} "
+                         f"({summary.rejected} input(s) rejected).")
 
 
 def _summary_line(summary) -> str:
@@ -91,8 +116,9 @@ def watch_command(
     policy: PolicyOption = "latest",
 ) -> None:
     """Ingest files as they appear in FOLDER (feeds re-read on a schedule) until Ctrl-C."""
-    from newsfuse.store import default_stages, open_store
-    from newsfuse.store.watch import WatchOptions, watch
+    from newsfuse.live import default_stages
+    from newsfuse.live.watch import WatchOptions, watch
+    from newsfuse.store import open_store
 
     if not folder.is_dir():
         raise ConfigError(f"{folder} is not a folder.")
@@ -169,7 +195,8 @@ def serve_command(
     """Serve the web UI and the JSON API (docs at /docs) over the store."""
     import uvicorn
 
-    from newsfuse.store import default_stages, open_store
+    from newsfuse.live import default_stages
+    from newsfuse.store import open_store
     from newsfuse.web import create_app
 
     if not is_loopback(host) and not token:
@@ -208,8 +235,8 @@ def recluster_command(
     Needed once for a store made before online clustering (ingest does it by itself), or to
     apply refitted clustering parameters. Merges and splits made so far are kept.
     """
-    from newsfuse.store import default_stages, open_store
-    from newsfuse.store.recluster import recluster
+    from newsfuse.live import default_stages, recluster
+    from newsfuse.store import open_store
 
     with open_store(db) as store, progress_bar(not no_progress) as progress:
         done = recluster(store, default_stages(policy=policy), progress=progress)

@@ -76,6 +76,9 @@ class ArticleFeatures:
     lead_places: set[str] = field(default_factory=set)
     others: set[str] = field(default_factory=set)
     years: set[int] = field(default_factory=set)
+    #: The years that date the report itself (its publication or last update, a date its lead
+    #: names); None in features made before they were kept (then ``years`` stands in).
+    own_years: set[int] | None = None
     ages: set[int] = field(default_factory=set)
     event_days: set[int] = field(default_factory=set)  # dates the mentions say it happened
     types: set[str] = field(default_factory=set)
@@ -178,10 +181,12 @@ def _count_pattern() -> re.Pattern:
     lex = lexicon()
     numbers = "|".join(sorted(lex["number_words"], key=len, reverse=True))
     words = "|".join(w for ws in lex["casualty_words"].values() for w in ws)
-    # Lower case; the look-ahead lets the engine skip words that cannot start a number.
+    # Lower case; the look-ahead lets the engine skip words that cannot start a number. A
+    # number glued to a word or hyphen before it is the tail of a larger one ("sixty-two
+    # lives" is not two, "1,500" not 500): not read.
     first = "".join(sorted({w[0] for w in lex["number_words"]}))
     return re.compile(
-        rf"\b(?=[\d{first}])(\d{{1,3}}|{numbers})\s+(?:(?:people|persons|men|women|children|"
+        rf"(?<![\w,.-])(?=[\d{first}])(\d{{1,3}}|{numbers})\s+(?:(?:people|persons|men|women|children|"
         rf"others|more|victims|were|was|are|have been|had been|been|and)\s+){{0,3}}({words})\b"
     )
 
@@ -265,6 +270,7 @@ def article_features(
     # tagger took for a name at the start of a sentence ("Police said ..."), not a place.
     written = set(_TOKEN.findall(full))  # ("", "police"): "police" written on its own
     lead_end = LEAD_CHARS  # entity offsets are into text; the title is the lead too
+    own_years: set[int] = set()
     for ent in analysed.entities if analysed is not None else ():
         name = normalise_name(ent.canonical or ent.text)
         if len(name) < 2:
@@ -282,13 +288,18 @@ def article_features(
         elif ent.label in OTHER_LABELS:
             feats.others.add(name)
         elif ent.label == "DATE":
-            feats.years.update(int(y) for y in _YEAR.findall(ent.text))
+            found = {int(y) for y in _YEAR.findall(ent.text)}
+            feats.years.update(found)
+            if ent.start < lead_end:
+                own_years.update(found)
     if published is not None:
-        feats.years.add(published.year)
+        own_years.add(published.year)
     elif article.updated is not None:
         # Only the year of a page's last update: as a day it would be compared with the
         # event's days (an update can come months later) and move the report in the stream.
-        feats.years.add(article.updated.year)
+        own_years.add(article.updated.year)
+    feats.years.update(own_years)
+    feats.own_years = own_years
     if article.title and analysed is not None:
         title = article.title.lower()
         feats.lead_places.update(p for p in feats.places if p in title)

@@ -44,6 +44,9 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
+#: A year this much older than the event's own dates, named outside a report's lead, is history.
+HISTORY_YEARS = 1
+
 #: Member articles kept per event for the best-match features (bounded, so cost stays flat).
 MAX_MEMBERS = 8
 
@@ -67,6 +70,7 @@ class EventProfile:
     lead_places: Counter = field(default_factory=Counter)
     others: Counter = field(default_factory=Counter)
     years: Counter = field(default_factory=Counter)
+    own_years: Counter = field(default_factory=Counter)  # the years that date its reports
     ages: set = field(default_factory=set)
     types: Counter = field(default_factory=Counter)
     counts: set = field(default_factory=set)
@@ -139,6 +143,7 @@ class EventProfile:
         self.lead_places.update(feats.lead_places)
         self.others.update(feats.others)
         self.years.update(feats.years)
+        self.own_years.update(feats.years if feats.own_years is None else feats.own_years)
         self.ages.update(feats.ages)
         self.types.update(feats.types)
         self.counts.update(feats.counts)
@@ -224,7 +229,7 @@ def pair_features(
     age_match = float(bool(feats.ages & event.ages))
     age_conflict = float(bool(feats.ages) and bool(event.ages) and not feats.ages & event.ages)
     years_shared = any(y in event.years for y in feats.years)
-    year_conflict = float(bool(feats.years) and bool(event.years) and not years_shared)
+    year_conflict = float(not years_shared and _years_apart(feats, event))
     type_conflict = float(
         bool(feats.types) and bool(event.types) and not any(t in event.types for t in feats.types)
     )
@@ -264,6 +269,20 @@ def pair_features(
         day_conflict,
         math.log1p(len(event.article_ids)),
     ]
+
+
+def _years_apart(feats: ArticleFeatures, event: EventProfile) -> bool:
+    """Whether the article's years can conflict with the event's (none shared is checked by the
+    caller). A year an article names further down (not in its lead, not its publication year)
+    that is older than the year the event's reports date themselves is history the report
+    recalls ("the group first surfaced in 2014" in a 2024 report), not its date."""
+    years = feats.years
+    own = feats.own_years
+    event_own = event.__dict__.get("own_years")  # profiles saved before it: none
+    if own is not None and event_own:
+        newest = max(event_own)
+        years = own | {y for y in years if y >= newest - HISTORY_YEARS}
+    return bool(years) and bool(event.years)
 
 
 def lead_places_conflict(lead_a, places_a, lead_b, places_b) -> bool:

@@ -15,16 +15,21 @@ from pathlib import Path
 
 from newsfuse.ingest.decode import DecodeError, binary_kind, decode_bytes
 from newsfuse.ingest.feeds import read_feed
-from newsfuse.ingest.finish import Finisher
+from newsfuse.ingest.finish import Finisher, finish_safely
 from newsfuse.ingest.html import read_html
 from newsfuse.ingest.jsonl import read_json, read_json_lines
+from newsfuse.ingest.limits import guarded
 from newsfuse.ingest.record import Item, reject
 from newsfuse.ingest.sources import STDIN, Input, expand, format_by_name, has_extension, sniff
 from newsfuse.ingest.text import read_text
 from newsfuse.ingest.warc import read_warc
-from newsfuse.model import IngestResult, RejectionCode
+from newsfuse.model import Article, IngestResult, Rejection, RejectionCode
 
-__all__ = ["read_sources"]
+__all__ = ["read_finished", "read_sources"]
+
+#: Reads a list of inputs somewhere (e.g. on Dask workers); yields each input's
+#: :func:`read_finished` in input order.
+InputsReader = Callable[[list[Input], int], Iterable[list[Article | Rejection]]]
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w-]+)", re.I)
 
@@ -34,6 +39,8 @@ def read_sources(
     *,
     max_bytes: int,
     progress: Callable[[str, int, int], None] | None = None,
+    read_inputs: InputsReader | None = None,
+    follow_links: bool = False,
 ) -> IngestResult:
     """Read articles from files, folders (recursively), glob patterns and ``-`` (stdin).
 
@@ -47,6 +54,9 @@ def read_sources(
         max_bytes: larger files are rejected unread; for JSON Lines and WARC, which are
             streamed, the limit applies to each line or record instead.
         progress: called as ``progress("ingest", inputs_done, inputs_total)``.
+        read_inputs: reads and cleans the inputs elsewhere (a Dask engine's workers); the dedup
+            and ids are still done here, in input order, so the result is the same.
+        follow_links: follow symbolic links that lead out of an input folder.
 
     Returns:
         IngestResult: articles in input order, rejections, duplicates.
@@ -56,15 +66,29 @@ def read_sources(
     """
     if isinstance(sources, (str, Path)):
         sources = [sources]
-    inputs, rejected = expand(sources)
+    inputs, rejected = expand(sources, follow_links=follow_links)
     finisher = Finisher()
     finisher.result.rejected.extend(rejected)
+    if read_inputs is not None and all(i.path is not None for i in inputs):
+        for done, finished in enumerate(read_inputs(inputs, max_bytes), 1):
+            for article in finished:
+                finisher.add_finished(article)
+            if progress is not None:
+                progress("ingest", done, len(inputs))
+        return finisher.result
     for done, item_input in enumerate(inputs, 1):
-        for item in _read_input(item_input, max_bytes):
+        # One input's failure is its rejection; what it gave before the failure stays read.
+        for item in guarded(item_input.name, lambda: _read_input(item_input, max_bytes)):
             finisher.add(item)
         if progress is not None:
             progress("ingest", done, len(inputs))
     return finisher.result
+
+
+def read_finished(inp: Input, max_bytes: int) -> list[Article | Rejection]:
+    """One input read and cleaned (what a worker does), before dedup and unique ids."""
+    return [item if isinstance(item, Rejection) else finish_safely(item)
+            for item in guarded(inp.name, lambda: _read_input(inp, max_bytes))]
 
 
 def _read_input(inp: Input, max_bytes: int) -> Iterator[Item]:
@@ -179,6 +203,12 @@ def _choose_format(declared: str | None, sniffed: str | None) -> str:
 def _decode(data: bytes, fmt: str) -> str:
     if fmt == "html":
         declared = _META_CHARSET.search(data[:4096])
+        if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+            # A page that names its charset is read in it (a guess is only a guess).
+            try:
+                return data.decode(declared.group(1).decode("ascii"))
+            except (LookupError, UnicodeDecodeError):
+                pass
         try:
             return decode_bytes(data)[0]
         except DecodeError:

@@ -21,6 +21,10 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _MANY_BLANKS = re.compile(r"\n{3,}")
+#: A run of this many printable ASCII characters without a space is no word of any language
+#: (base64 blobs, tracking strings, junk): it goes, so that it is not read as a 3 MB "word".
+#: Scripts written without spaces (Chinese, Japanese, Thai) are not ASCII and are untouched.
+_NOT_A_WORD = re.compile(r"[!-~]{1000,}")
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=False)
 
 #: Paragraphs at the end examined for boilerplate blocks (a related-links list is rarely longer).
@@ -58,13 +62,15 @@ def normalise(text: str) -> str:
     """Repair mojibake (ftfy, skipped for pure ASCII) and normalise whitespace.
 
     Line breaks become ``\\n``; runs of spaces/tabs/no-break spaces become one space; invisible
-    and control characters go; lines are stripped; more than one blank line becomes one.
+    and control characters go, and so do runs of 1,000+ ASCII characters without a space (no
+    word is that long); lines are stripped; more than one blank line becomes one.
     """
     if not text.isascii():
         text = ftfy.fix_text(text, _FTFY)
         text = _INVISIBLE.sub("", text)
         text = unicodedata.normalize("NFC", text)
     text = _LINE_BREAKS.sub("\n", text)
+    text = _NOT_A_WORD.sub("", text)
     text = _CONTROL.sub("", text.replace("\t", " "))
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))

@@ -42,7 +42,8 @@ def read_feed(data: bytes, input: str) -> list[Item]:
         if not html.strip():
             html = entry.get("summary") or entry.get("description") or ""
         text = fragment_to_text(html) if looks_like_html(html) else html
-        if not text.strip():
+        # Entities the parser refused to expand (billion laughs: "&lol9;") are no text either.
+        if not any(ch.isalpha() for ch in _UNEXPANDED_ENTITY.sub("", text)):
             out.append(reject(name, RejectionCode.NO_TEXT,
                               "is a feed entry without content or summary text."))
             continue
@@ -64,6 +65,7 @@ def read_feed(data: bytes, input: str) -> list[Item]:
     return out
 
 
+_UNEXPANDED_ENTITY = re.compile(r"&[\w.-]+;")
 _EMAIL_NAME = re.compile(r"\A\S+@\S+\s*\((.+)\)\Z")
 
 

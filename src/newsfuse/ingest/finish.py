@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from newsfuse.ingest.clean import normalise, strip_boilerplate
+from newsfuse.ingest.limits import MAX_RAW_CHARS, MAX_TEXT_CHARS, describe, strip_bidi, truncate_text
 from newsfuse.ingest.metadata import split_header
 from newsfuse.ingest.outlet import outlet, unwrap_url
 from newsfuse.ingest.record import Item, RawArticle, reject
@@ -22,9 +23,12 @@ def finish(raw: RawArticle) -> Article | Rejection:
     Returns:
         The Article, or a ``no_text`` Rejection when nothing but boilerplate/metadata is left.
     """
-    head = split_header(normalise(raw.text), title_line=raw.parse_header)
+    raw_chars = len(raw.text)
+    head = split_header(normalise(strip_bidi(truncate_text(raw.text, MAX_RAW_CHARS))),
+                        title_line=raw.parse_header)
     found = head.fields
     title = raw.title or found.get("title")
+    title = normalise(strip_bidi(title)) if title else title  # no control characters either
     text = head.text
     if title:
         first, _, rest = text.partition("\n")
@@ -34,12 +38,22 @@ def finish(raw: RawArticle) -> Article | Rejection:
     if not text:
         return reject(raw.input, RejectionCode.NO_TEXT,
                       "has no article text once metadata and boilerplate are removed.")
+    notes = {}
+    if raw_chars > MAX_TEXT_CHARS and len(text) > MAX_TEXT_CHARS:
+        # Longer than any news article: the analysis reads the start (spaCy refuses 1,000,000
+        # characters and needs ~3 KB per character); the original is not kept.
+        text = truncate_text(text)
+        notes["truncated_from_chars"] = raw_chars
     url = raw.url or found.get("url")
+    if url and unwrap_url(url) is None:
+        # Kept for the record, never used as a link (a malformed URL made pages fail for good).
+        notes["invalid_url"] = str(url)[:2000]
+        url = None
     return Article(
         id=raw.id or found.get("id") or content_id(text),
         title=" ".join(title.split()) if title else None,
         text=text,
-        original_text=raw.text if text != raw.text else None,
+        original_text=raw.text if text != raw.text and not notes else None,
         source=outlet(given=raw.source or found.get("source"), url=url, site_name=raw.site_name),
         url=unwrap_url(url) if url else None,
         author=raw.author or found.get("author"),
@@ -48,8 +62,16 @@ def finish(raw: RawArticle) -> Article | Rejection:
         language=raw.language or found.get("language"),
         input=raw.input,
         input_format=raw.input_format,
-        extra={**head.extra, **raw.extra},
+        extra={**head.extra, **raw.extra, **notes},
     )
+
+
+def finish_safely(raw: RawArticle) -> Article | Rejection:
+    """:func:`finish`, with a failure of the cleaning this record's own rejection."""
+    try:
+        return finish(raw)
+    except Exception as exc:  # noqa: BLE001 - one record's failure is its own rejection
+        return reject(raw.input, RejectionCode.MALFORMED, f"could not be cleaned ({describe(exc)}).")
 
 
 class Finisher:
@@ -65,7 +87,10 @@ class Finisher:
         if isinstance(item, Rejection):
             self.result.rejected.append(item)
             return
-        article = finish(item)
+        self.add_finished(finish_safely(item))
+
+    def add_finished(self, article: Article | Rejection) -> None:
+        """Add what :func:`finish_safely` made (e.g. in a worker): dedup and unique ids happen here."""
         if isinstance(article, Rejection):
             self.result.rejected.append(article)
             return

@@ -9,6 +9,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from newsfuse.ingest.limits import MAX_HTML_TAGS
 from newsfuse.ingest.metadata import parse_datetime
 from newsfuse.ingest.outlet import unwrap_url
 from newsfuse.ingest.record import Item, RawArticle, reject
@@ -26,6 +27,10 @@ _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6
            "tr", "table", "section", "article", "header", "footer", "pre", "figure", "figcaption", "hr"}
 _BLANK_LINES = re.compile(r"[ \t]*\n(?:[ \t]*\n)+")
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+#: Characters lxml refuses in any string (XML 1.0 forbids them): a form feed or an ESC in a
+#: field would otherwise fail the whole record.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_WHOLE_PAGE = re.compile(r"\A\s*(?:<!doctype[^>]*>\s*)?<html[\s>]", re.I)
 
 
 def looks_like_html(text: str) -> bool:
@@ -46,6 +51,12 @@ def read_html(html: str, input: str, *, url: str | None = None, input_format: st
         A RawArticle, or a ``no_text`` Rejection when the page has no text (only markup, scripts,
         navigation) or cannot be parsed.
     """
+    tags = html.count("<")
+    if tags > MAX_HTML_TAGS:
+        return reject(input, RejectionCode.TOO_LARGE,
+                      f"is HTML with {tags:,} tags, over the budget of {MAX_HTML_TAGS:,} for one "
+                      "page (a news page has a few thousand); it was not parsed.")
+    html = _NOT_XML.sub(" ", html)
     tree = _parse(html)
     if tree is None:
         return reject(input, RejectionCode.NO_TEXT, "is HTML with no parsable content.")
@@ -89,9 +100,15 @@ def read_html(html: str, input: str, *, url: str | None = None, input_format: st
 
 def fragment_to_text(fragment: str) -> str:
     """An HTML fragment (feed content, a JSON ``content`` field) to plain text with line breaks."""
+    fragment = _NOT_XML.sub(" ", fragment)
     try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except (etree.ParserError, ValueError):
+        if _WHOLE_PAGE.match(fragment):  # a whole page in a field: its body is the text
+            root = lxml.html.document_fromstring(fragment).find("body")
+            if root is None:
+                return ""
+        else:
+            root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError, AssertionError):
         return _TAG.sub(" ", fragment)
     for bad in root.xpath("//script|//style|//noscript"):
         bad.drop_tree()

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newsfuse.ingest.html import fragment_to_text, looks_like_html
+from newsfuse.ingest.limits import MAX_JSON_DEPTH, describe, too_deep
 from newsfuse.ingest.metadata import field_names, norm_key, parse_datetime
 from newsfuse.ingest.record import Item, RawArticle, reject
 from newsfuse.model import RejectionCode
@@ -24,6 +25,21 @@ def map_record(obj: Any, input: str, input_format: str) -> Item:
     if not isinstance(obj, dict):
         return reject(input, RejectionCode.MALFORMED,
                       f"is a JSON {type(obj).__name__}, not an object with article fields.")
+    if too_deep(obj):
+        return _too_deep(input)
+    try:
+        return _map_object(obj, input, input_format)
+    except Exception as exc:  # noqa: BLE001 - one record's failure is its own rejection
+        return reject(input, RejectionCode.MALFORMED, f"could not be read ({describe(exc)}).")
+
+
+def _too_deep(input: str) -> Item:
+    return reject(input, RejectionCode.MALFORMED,
+                  f"is JSON nested more than {MAX_JSON_DEPTH} levels deep; an article record needs "
+                  "two or three.")
+
+
+def _map_object(obj: dict, input: str, input_format: str) -> Item:
     by_norm: dict[str, str] = {}
     for key in obj:
         by_norm.setdefault(norm_key(str(key)), key)
@@ -105,18 +121,23 @@ def read_json(text: str, input: str) -> list[Item]:
     """
     try:
         doc = json.loads(text)
+    except RecursionError:  # the parser recurses once per level
+        return [_too_deep(input)]
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and text.lstrip().startswith("{"):
             return list(read_json_lines(enumerate(text.split("\n"), 1), input, max_bytes=None))
         return [reject(input, RejectionCode.MALFORMED,
                        f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}).")]
+    if too_deep(doc):
+        return [_too_deep(input)]
     if isinstance(doc, dict):
         by_norm = {norm_key(str(k)): k for k in doc}
         has_text = any(n in by_norm and isinstance(doc[by_norm[n]], str) for n in field_names()["text"])
         if not has_text:
             for name in field_names()["list_keys"]:
-                if isinstance(doc.get(by_norm.get(name, "")), list):
-                    return _read_list(doc[by_norm[name]], input)
+                key = by_norm.get(name)
+                if key is not None and isinstance(doc[key], list):
+                    return _read_list(doc[key], input)
         return [map_record(doc, input, "json")]
     if isinstance(doc, list):
         return _read_list(doc, input)
@@ -161,6 +182,9 @@ def read_json_lines(
         any_line = True
         try:
             obj = json.loads(line)
+        except RecursionError:
+            yield _too_deep(name)
+            continue
         except json.JSONDecodeError as exc:
             yield reject(name, RejectionCode.MALFORMED,
                          f"is not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line.")

@@ -11,6 +11,9 @@ _ARCHIVE = re.compile(r"\Ahttps?://(?:web\.)?archive\.org/web/[^/]+/(?=https?://
 _HOST_LIKE = re.compile(r"\A(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\Z", re.I)
 
 
+_NOT_IN_URLS = re.compile(r"[\x00-\x20\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def unwrap_url(url: str | None) -> str | None:
     """The original URL of an archived one; other URLs unchanged; None for non-URLs."""
     if not url or not isinstance(url, str):
@@ -19,7 +22,14 @@ def unwrap_url(url: str | None) -> str | None:
     url = _ARCHIVE.sub("", url)
     if not re.match(r"\Ahttps?://", url, re.I):
         url = "http://" + url if _HOST_LIKE.match(url.split("/", 1)[0]) else url
-    return url if re.match(r"\Ahttps?://[^/\s]+", url, re.I) else None
+    if not re.match(r"\Ahttps?://[^/\s]+", url, re.I) or _NOT_IN_URLS.search(url):
+        return None
+    try:  # what every later reader of the URL will do: "http://[::1" fails here, not on a page
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        return None
+    return url if parts.hostname else None
 
 
 def host_of(url: str | None) -> str | None:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsfuse.ingest.limits import safe_name
 from newsfuse.model import Rejection, RejectionCode
 
 STDIN = "-"
@@ -37,11 +38,16 @@ class Input:
     path: Path | None  # None: stdin
 
 
-def expand(sources: Iterable[str | Path]) -> tuple[list[Input], list[Rejection]]:
+def expand(
+    sources: Iterable[str | Path], *, follow_links: bool = False
+) -> tuple[list[Input], list[Rejection]]:
     """Turn the user's sources into files, in a stable order, without duplicates.
 
     Folders are walked recursively in sorted order, skipping hidden files and folders and
     README/LICENSE-like files; glob patterns (``*``, ``?``, ``[...]``, ``**``) are expanded.
+    In a folder, a symbolic link that leads out of the folder is not followed unless
+    ``follow_links`` (a ``passwd.txt -> /etc/passwd`` would put that file in the brief), and
+    links to nothing (dangling, loops) and pipes, sockets or devices are rejections.
 
     Returns:
         The inputs, and a ``not_found`` rejection for each source that names nothing.
@@ -54,7 +60,7 @@ def expand(sources: Iterable[str | Path]) -> tuple[list[Input], list[Rejection]]
         key = path.resolve()
         if key not in seen:
             seen.add(key)
-            inputs.append(Input(name=str(path), path=path))
+            inputs.append(Input(name=safe_name(str(path)), path=path))
 
     for source in sources:
         text = str(source)
@@ -63,7 +69,7 @@ def expand(sources: Iterable[str | Path]) -> tuple[list[Input], list[Rejection]]
             continue
         path = Path(text).expanduser()
         if path.is_dir():
-            for file in _walk(path):
+            for file in _walk(path, rejected, follow_links):
                 add(file)
         elif path.is_file():
             add(path)
@@ -71,30 +77,52 @@ def expand(sources: Iterable[str | Path]) -> tuple[list[Input], list[Rejection]]
             matches = sorted(glob.glob(str(path), recursive=True))
             files = [Path(m) for m in matches if Path(m).is_file()]
             for d in (Path(m) for m in matches if Path(m).is_dir()):
-                files.extend(_walk(d))
+                files.extend(_walk(d, rejected, follow_links))
             if not files:
-                rejected.append(Rejection(input=text, code=RejectionCode.NOT_FOUND,
+                rejected.append(Rejection(input=safe_name(text), code=RejectionCode.NOT_FOUND,
                                           reason="is a pattern that matches no file."))
             for file in files:
                 add(file)
         elif path.exists():
-            rejected.append(Rejection(input=text, code=RejectionCode.UNREADABLE,
+            rejected.append(Rejection(input=safe_name(text), code=RejectionCode.UNREADABLE,
                                       reason="is neither a file nor a folder (a device, socket or pipe?)."))
         else:
-            rejected.append(Rejection(input=text, code=RejectionCode.NOT_FOUND,
+            rejected.append(Rejection(input=safe_name(text), code=RejectionCode.NOT_FOUND,
                                       reason="does not exist; check the path."))
     return inputs, rejected
 
 
-def _walk(folder: Path) -> list[Path]:
+def _walk(folder: Path, rejected: list[Rejection], follow_links: bool) -> list[Path]:
+    """The files under ``folder``; links and special files that are not read go to ``rejected``."""
     files = []
+    root = folder.resolve()
+
+    def refuse(path: Path, code: RejectionCode, reason: str) -> None:
+        rejected.append(Rejection(input=safe_name(str(path)), code=code, reason=reason))
+
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder).parts
-        if any(part.startswith(".") for part in rel) or not path.is_file():
+        if any(part.startswith(".") for part in rel) or SKIPPED_NAMES.match(path.name):
             continue
-        if SKIPPED_NAMES.match(path.name):
-            continue
-        files.append(path)
+        if path.is_symlink():
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):  # dangling, or a loop
+                refuse(path, RejectionCode.NOT_FOUND,
+                       "is a symbolic link to nothing (its target is missing, or links loop).")
+                continue
+            if not follow_links and not target.is_relative_to(root):
+                refuse(path, RejectionCode.UNREADABLE,
+                       f"is a symbolic link out of {safe_name(str(folder))} (to "
+                       f"{safe_name(str(target))}); links leaving an input folder are not followed.")
+                continue
+            if target.is_dir():
+                continue  # inside the folder, its files are walked anyway
+        if path.is_file():
+            files.append(path)
+        elif not path.is_dir():
+            refuse(path, RejectionCode.UNREADABLE,
+                   "is not a regular file (a pipe, socket or device); it was not read.")
     return files
 
 
@@ -129,7 +157,7 @@ def sniff(head: bytes) -> str | None:
         try:
             json.loads(first)
             return "jsonl" if body.startswith(b"{") and b"\n{" in body else "json"
-        except ValueError:
+        except (ValueError, RecursionError):
             return "json"
     return None
 

@@ -6,10 +6,12 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 
 from newsfuse.ingest.decode import DecodeError, decode_bytes
 from newsfuse.ingest.html import read_html
+from newsfuse.ingest.limits import MAX_WARC_HEADER_BYTES
 from newsfuse.ingest.record import Item, reject
 from newsfuse.model import RejectionCode
 
@@ -27,7 +29,11 @@ def read_warc(stream: BinaryIO, input: str, *, max_bytes: int) -> Iterator[Item]
     n = 0
     any_record = False
     try:
-        for record in ArchiveIterator(stream, arc2warc=True):
+        records = ArchiveIterator(stream, arc2warc=True)
+        # warcio reads header lines without a limit: one gzip member whose "header line" inflates
+        # to 1 GiB was held whole in memory (3.2 GB, two minutes).
+        records.reader.__class__ = _HeaderBudgetReader
+        for record in records:
             n += 1
             any_record = True
             if record.rec_type not in ("response", "resource"):
@@ -88,6 +94,18 @@ def _record(record, name: str, uri: str | None, max_bytes: int) -> Item | None:
         if date:
             item.extra["warc_date"] = date
     return item
+
+
+class _HeaderBudgetReader(DecompressingBufferedReader):
+    """warcio's reader with a length limit on every line it reads (header lines, blank lines
+    between records); payloads are read with ``read`` and keep the ``max_bytes`` limit."""
+
+    def readline(self, length=None):
+        limit = MAX_WARC_HEADER_BYTES + 1 if length is None else min(length, MAX_WARC_HEADER_BYTES + 1)
+        line = super().readline(limit)
+        if len(line) > MAX_WARC_HEADER_BYTES:
+            raise ValueError(f"a header line over {MAX_WARC_HEADER_BYTES:,} bytes")
+        return line
 
 
 def _short(exc: Exception) -> str:

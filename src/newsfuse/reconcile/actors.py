@@ -32,13 +32,16 @@ def _names(m: Mention) -> list[str]:
 def group_actors(mentions: Sequence[Mention]) -> list[list[Mention]]:
     """Actor mentions grouped into one list per entity, in order of first mention."""
     groups: list[list[Mention]] = []
-    names: list[list[str]] = []
+    # Each group's distinct names (a dict keeps them in order): an event's reports repeat the same
+    # few names, and comparing every repeat again was most of reconcile's time on gva-dev.
+    names: list[dict[str, None]] = []
     for m in mentions:
         own = _names(m)
+        person = m.value.type == "person"
         hits = [
             i for i, known in enumerate(names)
-            if any(same_name(a, b) for a in own for b in known)
-            and (groups[i][0].value.type == "person") == (m.value.type == "person")
+            if (groups[i][0].value.type == "person") == person
+            and any(same_name(a, b) for a in own for b in known)
         ]
         if len(hits) > 1:
             # A bare surname matching several people ("Smith") is ambiguous: keep it apart.
@@ -48,10 +51,10 @@ def group_actors(mentions: Sequence[Mention]) -> list[list[Mention]]:
                 hits = hits[:1]
         if hits:
             groups[hits[0]].append(m)
-            names[hits[0]].extend(own)
+            names[hits[0]].update(dict.fromkeys(own))
         else:
             groups.append([m])
-            names.append(list(own))
+            names.append(dict.fromkeys(own))
     return groups
 
 
@@ -98,7 +101,7 @@ def reconcile_actors(mentions: Sequence[Mention], groups: SourceGroups) -> Fact 
             "name": name,
             "aliases": sorted(set(all_names) - {name}),
             "type": members[0].value.type,
-            "role": max(set(roles), key=roles.count) if roles else None,
+            "role": max(dict.fromkeys(roles), key=roles.count) if roles else None,
             "title": max(titles, key=len) if titles else None,
             "mention_ids": [m.id for m in members],
             "sources": len(origins),
@@ -180,7 +183,7 @@ def reconcile_responsibility(mentions: Sequence[Mention], groups: SourceGroups) 
                     mentions=[fact_mention(m) for m in found])
     root, supporting, origins = ranked[0]
     branches = [c for c in (_canonical_claimant(m.value) for m in supporting) if c != root]
-    branch = max(set(branches), key=branches.count) if branches else None
+    branch = max(dict.fromkeys(branches), key=branches.count) if branches else None
     channels, forms = claim_channels(supporting)
     status = voted_status(ranked)
     return Fact(

@@ -90,7 +90,7 @@ def reconcile_time(mentions: Sequence[Mention], groups: SourceGroups) -> Fact | 
         slot="time",
         best=best,
         status=status,
-        value={"date": best, "time_of_day": max(set(times), key=times.count) if times else None},
+        value={"date": best, "time_of_day": max(dict.fromkeys(times), key=times.count) if times else None},
         mentions=[fact_mention(m) for m in ms],
         conflicting=[fact_mention(m) for _, others, _ in ranked[1:] for m in others],
         sources=len(origins),

@@ -59,10 +59,12 @@ def _cities(pool: Sequence[Mention], everything: Sequence[Mention], groups: Sour
     """(key -> (shown name, record, mentions, origins)) of the event's cities, and the keys
     of cities named as reference points."""
     cities: dict[str, tuple[str, dict | None, list[Mention], set[str]]] = {}
-    references: set[str] = set()
+    # Ordered (a dict, not a set): the first reference point named is the one kept, whatever
+    # the process's string hashing (a set made parallel workers disagree with this process).
+    references: dict[str, None] = {}
     for m in everything:
         if m.value.city and _is_reference(m):
-            references.add(fold(m.value.city))
+            references.setdefault(fold(m.value.city), None)
     for m in pool:
         if not m.value.city or _is_reference(m):
             continue

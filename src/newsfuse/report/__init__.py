@@ -12,10 +12,11 @@ from newsfuse.errors import ConfigError
 from newsfuse.model import Report
 from newsfuse.report.brief import build_brief, fact_label, fact_wording, headline
 from newsfuse.report.html import render_html
-from newsfuse.report.json_output import render_json
+from newsfuse.report.json_output import iter_json_lines, render_json
 from newsfuse.report.markdown import render_markdown
 
-__all__ = ["FORMATS", "build_brief", "fact_label", "fact_wording", "headline", "render"]
+__all__ = ["FORMATS", "build_brief", "fact_label", "fact_wording", "headline", "iter_json_lines",
+           "render"]
 
 FORMATS = {"md": render_markdown, "json": render_json, "html": render_html}
 

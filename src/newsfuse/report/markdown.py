@@ -35,7 +35,10 @@ def brief_markdown(brief: Brief) -> list[str]:
                  f"source(s); event {brief.id}_")
     if brief.summary:
         lines += ["", "## Summary", ""]
-        lines += [f"- {_clean(s.text, 500)} {_cites(s.citations)}" for s in brief.summary]
+        lines += [
+            f"- {_clean(s.text, 500)} {_cites(s.citations)}" + (f" _({_clean(s.note, 200)})_" if s.note else "")
+            for s in brief.summary
+        ]
     if brief.facts:
         lines += ["", "## Facts", "", "| fact | value | status | sources | confidence | cited |",
                   "| --- | --- | --- | --- | --- | --- |"]

@@ -4,8 +4,9 @@ Maximal marginal relevance over sentence embeddings: each step takes the candida
 ``lambda * relevance - (1 - lambda) * (max similarity to the sentences already chosen)``.
 Relevance is the cosine to the centroid of the event's candidate sentences, plus a bonus for each
 reconciled fact whose evidence lies in the sentence and for an article's lead. Every chosen
-sentence cites its own article and every article with a sentence that says the same (cosine at
-least ``same_as``) or that supports a fact the sentence states. Parameters: ``data/summary.json``.
+sentence cites its own article first, then every other article that states its claim: the same
+figures and a sentence it copies or paraphrases (``support.py``). The first sentence states the
+latest figure of a revised count. Parameters: ``data/summary.json``.
 Embeddings come from ``Analysed.sentence_embeddings`` when the analysis made them (the first
 sentences of each article's lead, embedded in the analyse workers, at no cost here); other
 candidates are embedded through ``newsfuse.analyse.embed`` only as far as it takes to have
@@ -27,7 +28,17 @@ from importlib import resources
 
 import numpy as np
 
-from newsfuse.model import Analysed, Article, Fact, Mention, Span, SummarySentence
+from newsfuse.model import (
+    Analysed,
+    Article,
+    Fact,
+    FactStatus,
+    Mention,
+    SeriesPoint,
+    Span,
+    SummarySentence,
+)
+from newsfuse.report.support import ArticleClaims, LineClaim, article_claims, sentence_claim, supports
 
 _SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+[\"'\u201d\u2019)]*|\n|$)")
 _WORD = re.compile(r"[a-z]{3,}")
@@ -72,12 +83,33 @@ def _usable(text: str) -> bool:
 _STRAY_QUOTE = re.compile(r"^\s*(?:[\"\u201d\u2019']\s+)?")
 
 
+# A line with no closing punctuation, then a new line that starts a sentence: the parser glued
+# a headline or subtitle onto the first sentence of the next paragraph. A blank line always ends
+# it; a single line break only after a heading-like line (most words capitalised), since plain
+# text may wrap a sentence inside a line ("inspected in\nMarch").
+_HEADING_BREAK = re.compile(r"[^.!?:;,\"'\u201d\u2019)\n](\s*\n\s*)(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+
+
+def _heading_cut(text: str) -> int:
+    """Where the sentence proper starts after heading lines glued before it (0: none)."""
+    cut = 0
+    for match in _HEADING_BREAK.finditer(text):
+        line = text[text.rfind("\n", 0, match.start(1)) + 1 : match.start(1)]
+        words = line.split()
+        title_like = sum(w[:1].isupper() or not w[:1].isalpha() for w in words) >= 0.6 * len(words)
+        if match.group(1).count("\n") > 1 or title_like:
+            cut = match.end()
+    return cut
+
+
 def _trimmed(span: Span) -> Span:
     """The sentence without the whitespace around it (a paragraph's last sentence ends in its
-    line break) or a stray closing quote mark before it ('" Mr Wierzbicki said ...': the
-    splitter left the previous quote's closing mark)."""
+    line break), without a heading line the parser glued before it ("Unveiling the Horrors of
+    ...\n\nThe Islamic State ...") and without a stray closing quote mark before it ('" Mr
+    Wierzbicki said ...': the splitter left the previous quote's closing mark)."""
     text = span.text.rstrip()
-    cut = _STRAY_QUOTE.match(text).end()
+    cut = _heading_cut(text)
+    cut += _STRAY_QUOTE.match(text[cut:]).end()
     if cut == 0 and len(text) == len(span.text):
         return span
     return Span(start=span.start + cut, end=span.start + len(text), text=text[cut:])
@@ -146,21 +178,21 @@ def _lexical_prescore(cands: list[Candidate]) -> list[float]:
 def select(
     cands: list[Candidate],
     embed: Callable[[list[str]], np.ndarray],
-) -> list[tuple[Candidate, list[Candidate]]]:
-    """Choose summary sentences by MMR; each with the candidates that say the same.
+) -> list[Candidate]:
+    """Choose summary sentences by MMR.
 
     Args:
         cands: candidate sentences; those without a vector are embedded with ``embed``.
         embed: ``texts -> (n, d)`` unit vectors (``newsfuse.analyse.embed``).
 
     Returns:
-        ``(chosen, same)`` pairs in the order chosen.
+        The chosen candidates, in the order chosen.
     """
     s = settings()
     if not cands:
         return []
     if len(cands) <= s["min_sentences"] and all(c.vector is None for c in cands):
-        return [(c, []) for c in cands]  # nothing to choose between: no model call
+        return list(cands)  # nothing to choose between: no model call
     n_articles = len({c.article_id for c in cands})
     if n_articles < s["model_min_articles"]:
         # One article: little redundancy to find, so word vectors do and the model is spared
@@ -213,13 +245,73 @@ def select(
         if best < 0:
             break
         chosen.append(best)
-    result = []
-    for i in chosen:
-        same = [cands[j] for j in range(len(cands))
-                if j != i and cands[j].article_id != cands[i].article_id
-                and similarity[i, j] >= s["same_as"]]
-        result.append((cands[i], same))
-    return result
+    return [cands[i] for i in chosen]
+
+
+def event_claims(
+    articles: Sequence[Article], mentions: Sequence[Mention]
+) -> dict[str, ArticleClaims]:
+    """What each article of the event states (its sentences, figures and numbers), for citing."""
+    by_article: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_article.setdefault(m.article_id, []).append(m)
+    return {
+        a.id: article_claims(a, by_article.get(a.id, []), [sp.text for sp in split_sentences(a.text)])
+        for a in articles
+    }
+
+
+def citing(claim: LineClaim, own: str | None, claims: dict[str, ArticleClaims], cite: dict[str, int]) -> list[int]:
+    """The citations of a line: its own article first, then every other article that states its
+    claim (``support.supports``), in source order."""
+    threshold = settings()["content_threshold"]
+    others = sorted(
+        cite[a] for a, c in claims.items()
+        if a != own and a in cite and supports(claim, c, threshold)
+    )
+    return ([cite[own]] if own in cite else []) + others
+
+
+def _current_figures(facts: dict[str, Fact]) -> dict[str, SeriesPoint]:
+    """Per count slot whose figure was revised, the latest report's figure (the current state)."""
+    out = {}
+    for slot, fact in facts.items():
+        if fact.status in (FactStatus.UPDATED, "updated") and len(fact.series) > 1:
+            out[slot] = fact.series[-1]
+    return out
+
+
+def _note(claim: LineClaim, facts: dict[str, Fact], current: dict[str, SeriesPoint]) -> str | None:
+    """"killed: earlier reports: at least 40, over 60" on a line quoting the latest figure;
+    "killed: superseded, later reports: at least 143" on one quoting an earlier figure."""
+    notes = []
+    for slot, low, high in sorted(claim.figures, key=lambda f: (f[0], f[1])):
+        latest = current.get(slot)
+        if latest is None:
+            continue
+        if (latest.low, latest.high) == (low, high):
+            earlier = list(dict.fromkeys(
+                p.value for p in facts[slot].series if (p.low, p.high) != (low, high)
+            ))
+            if earlier:
+                notes.append(f"{slot}: earlier reports: {', '.join(earlier)}")
+        elif any((p.low, p.high) == (low, high) for p in facts[slot].series):
+            notes.append(f"{slot}: superseded, later reports: {latest.value}")
+    return "; ".join(dict.fromkeys(notes)) or None
+
+
+def _leading(cands: list[Candidate], mentions: Sequence[Mention], current: dict[str, SeriesPoint]) -> Candidate | None:
+    """The candidate sentence that states the latest figure of the first revised slot (killed
+    before the others), from the report that gave it."""
+    by_id = {m.id: m for m in mentions}
+    for slot in sorted(current, key=lambda s: (s != "killed", s)):
+        m = by_id.get(current[slot].mention_id)
+        if m is None or m.evidence.field != "text":
+            continue
+        for c in cands:
+            if c.article_id == m.article_id and c.span.start <= m.evidence.start < c.span.end:
+                return c
+    return None
 
 
 def summarise(
@@ -229,41 +321,52 @@ def summarise(
     mentions: Sequence[Mention],
     cite: dict[str, int],
     embed: Callable[[list[str]], np.ndarray],
+    claims: dict[str, ArticleClaims] | None = None,
 ) -> list[SummarySentence]:
-    """The summary sentences of an event, each citing its articles.
+    """The summary sentences of an event, each citing the articles that state it.
 
     Args:
         articles: the event's articles.
         analysed: their analyses (sentences and, when present, sentence embeddings are reused).
         facts: the reconciled facts (sentences stating them are preferred).
-        mentions: the event's mentions: a sentence also cites every article that states the
-            same value for the same slot.
+        mentions: the event's mentions: the figures a sentence states, and who else states them.
         cite: article id -> the number it is cited by.
         embed: the embedding function.
+        claims: what each article states (``event_claims``), when the caller has it already.
 
     Returns:
-        3-6 sentences (fewer only when the articles have fewer usable ones).
+        3-6 sentences (fewer only when the articles have fewer usable ones). The first states the
+        latest figure of a revised count when a usable sentence does; each cites its own article
+        first, then every other article with the same figures and a sentence it copies or
+        paraphrases (``support.supports``); a figure that was revised is noted as latest or
+        superseded.
     """
     by_id = {a.article_id: a for a in analysed}
-    chosen = select(candidates(articles, by_id, facts), embed)
+    cands = candidates(articles, by_id, facts)
+    chosen = select(cands, embed)
     # Newest report first: its sentences carry the latest figures ("21 dead"), the first
     # reports' ("at least 12") follow; MMR order among sentences of one time.
     published = {a.id: a.published.timestamp() if a.published else float("-inf") for a in articles}
-    chosen.sort(key=lambda pair: -published.get(pair[0].article_id, float("-inf")))
-    main = [m for m in mentions if m.scope == "main" and m.slot in facts]
+    chosen.sort(key=lambda c: -published.get(c.article_id, float("-inf")))
+    current = _current_figures(facts)
+    lead = _leading(cands, mentions, current)
+    if lead is not None:
+        lead_words = set(_WORD.findall(lead.span.text.lower()))
+        rest = [c for c in chosen if c is not lead
+                and not _near_copy(lead_words, set(_WORD.findall(c.span.text.lower())))]
+        chosen = [lead] + rest[: settings()["max_sentences"] - 1]
+    claims = claims if claims is not None else event_claims(articles, mentions)
     out = []
-    for cand, same in chosen:
-        cited = {cand.article_id, *(c.article_id for c in same)}
-        for m in main:
-            if m.article_id == cand.article_id and cand.span.start <= m.evidence.start < cand.span.end:
-                cited |= {o.article_id for o in main if o.slot == m.slot and o.value == m.value}
+    for cand in chosen:
+        claim = sentence_claim(cand.span.text, cand.span.start, mentions, cand.article_id)
         out.append(
             SummarySentence(
                 text=cand.span.text,
-                citations=sorted(cite[a] for a in cited if a in cite),
+                citations=citing(claim, cand.article_id, claims, cite),
                 article_id=cand.article_id,
                 start=cand.span.start,
                 end=cand.span.end,
+                note=_note(claim, facts, current),
             )
         )
     return out

@@ -22,7 +22,8 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from newsfuse.errors import ConfigError, NotFoundError
 from newsfuse.report import fact_label
-from newsfuse.store import Stages, Store
+from newsfuse.live import Stages
+from newsfuse.store import Store
 from newsfuse.web import api, pages
 from newsfuse.web.render import safe_url
 from newsfuse.web.security import SecurityHeaders

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from newsfuse.errors import ConfigError, NotFoundError
+from newsfuse.live import ingest_articles
 from newsfuse.model import Article, Brief, Correction, Rejection
 from newsfuse.store import (
     EventFilter,
@@ -21,7 +22,6 @@ from newsfuse.store import (
     event_articles,
     get_article,
     get_event,
-    ingest_articles,
     list_corrections,
     list_events,
     list_rejections,
@@ -81,11 +81,13 @@ def event_filter(
         description="Full-text search: events whose headline, place, type or articles' titles, "
                     "outlets and texts contain every word (stemmed, case- and accent-blind; "
                     "word* is a prefix; at most 20 words).", max_length=500)] = None,
-    place: str | None = None,
-    type: Annotated[str | None, Query(description="Event type, e.g. shooting.")] = None,
+    # Every value bounded (422 with a message, not a 500 from the database: SQLite integers end
+    # at 2**63, and a 65k-character place is no place).
+    place: Annotated[str | None, Query(max_length=200)] = None,
+    type: Annotated[str | None, Query(description="Event type, e.g. shooting.", max_length=100)] = None,
     date_from: date | None = None,
     date_to: date | None = None,
-    min_sources: Annotated[int | None, Query(ge=1)] = None,
+    min_sources: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
 ) -> EventFilter:
     return EventFilter(date_from=date_from, date_to=date_to, place=place or None,
                        event_type=type or None, text=q or None, min_sources=min_sources)
@@ -110,27 +112,29 @@ def _correcting(state) -> Iterator[None]:
 @router.get("/events", response_model=EventPage, summary="List events, newest first")
 def api_events(request: Request, flt: Annotated[EventFilter, Depends(event_filter)],
                limit: Annotated[int, Query(ge=1, le=500)] = 50,
-               offset: Annotated[int, Query(ge=0)] = 0) -> EventPage:
+               offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0) -> EventPage:
     with request.app.state.store.read() as conn:
         return list_events(conn, flt, limit=limit, offset=offset)
 
 
-@router.get("/events/{event_id}", response_model=Brief, summary="One event's brief")
-def api_event(request: Request, event_id: str) -> Brief:
-    try:
-        with request.app.state.store.read() as conn:
-            return get_event(conn, event_id)[1]
-    except NotFoundError as exc:
-        raise _not_found(exc) from exc
-
-
-@router.get("/events/{event_id}/articles", response_model=list[Article],
+# Event ids hold their first article's id, which may hold "/" (a given id such as
+# "wire/2024/07"): the routes take the rest of the path, the longer pattern first.
+@router.get("/events/{event_id:path}/articles", response_model=list[Article],
             summary="An event's articles")
 def api_event_articles(request: Request, event_id: str) -> list[Article]:
     try:
         with request.app.state.store.read() as conn:
             event, _ = get_event(conn, event_id)
             return event_articles(conn, event.id)
+    except NotFoundError as exc:
+        raise _not_found(exc) from exc
+
+
+@router.get("/events/{event_id:path}", response_model=Brief, summary="One event's brief")
+def api_event(request: Request, event_id: str) -> Brief:
+    try:
+        with request.app.state.store.read() as conn:
+            return get_event(conn, event_id)[1]
     except NotFoundError as exc:
         raise _not_found(exc) from exc
 
@@ -168,7 +172,7 @@ def api_merge(request: Request, body: MergeIn) -> EventIdOut:
     return EventIdOut(event_id=kept)
 
 
-@router.post("/events/{event_id}/split", response_model=EventIdOut, dependencies=[Write],
+@router.post("/events/{event_id:path}/split", response_model=EventIdOut, dependencies=[Write],
              summary="Move articles out of an event into a new one")
 def api_split(request: Request, event_id: str, body: SplitIn) -> EventIdOut:
     state = request.app.state

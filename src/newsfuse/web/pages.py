@@ -64,7 +64,7 @@ def _map_context(request: Request, markers: list, label: str) -> dict:
             "map_world_url": "?" + urlencode({**params, "map": "world"}), "map_fit_url": "?" + urlencode(params)}
 
 
-@router.get("/events/{event_id}", response_class=HTMLResponse)
+@router.get("/events/{event_id:path}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str):
     with request.app.state.store.read() as conn:
         current = resolve_event_id(conn, event_id)

@@ -1,10 +1,15 @@
 """Incremental ingest: new articles in, only the events they change re-reconciled.
 
-Per batch, in one transaction: classify each article against the store (unchanged, update of an
-article already stored, or new), run the models on the ones that need it, extract their
-mentions, place each new one with the cluster stage's online clusterer (online.py), write them
-and the clusterer's state, and rebuild the changed events. A crash loses at most the batch in flight; the next ingest skips what was committed and
-so resumes where the last one stopped.
+First, reading the store, find the articles it does not hold as they are; the models analyse
+them and extract their mentions (``newsfuse.pipeline.iter_analyse_extract``) OUTSIDE any
+transaction, on the stages' workers, as a stream. Then per batch, in one short write
+transaction: classify each article against the store again (another ingest, a watch or the web
+UI may have written meanwhile: unchanged, update of an article already stored, or new), place
+each new one with the cluster stage's online clusterer (store/online.py), write them and the
+clusterer's state, and rebuild the changed events. The SQLite write lock is held for the
+placing and writing only, never for the models (which took minutes for a large batch, past
+other writers' 30 s timeout). A crash loses at most the batch in flight; the next ingest skips
+what was committed and so resumes where the last one stopped.
 """
 
 from __future__ import annotations
@@ -18,47 +23,17 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from newsfuse.cluster import ClusterParams, OnlineClusterer, wire_source
-from newsfuse.model import Analysed, Article, Duplicate, Mention, Rejection
+from newsfuse.cluster import wire_source
+from newsfuse.live.placement import Plan, place, record_duplicates
+from newsfuse.live.stages import Stages
+from newsfuse.model import Analysed, Article, Mention, Rejection
 from newsfuse.store import schema as t
 from newsfuse.store.codec import analysed_json, enum_value, now, text_hash, utc_naive, vector_bytes
 from newsfuse.store.engine import Store
-from newsfuse.store.events import BriefFn, ReconcileFn, refresh_events
-from newsfuse.store.online import clusterer_for, forget_clusterer, save_clusterer, stored_event_for
+from newsfuse.store.events import refresh_events
+from newsfuse.store.online import clusterer_for, forget_clusterer, save_clusterer
 
-AnalyseFn = Callable[[Sequence[Article]], list[Analysed]]
-ExtractFn = Callable[[Article, Analysed], list[Mention]]
 DEFAULT_BATCH = 64
-
-
-@dataclass(frozen=True)
-class Stages:
-    """The pipeline stages the ingest calls (the real ones by default; see :func:`default_stages`)."""
-
-    analyse: AnalyseFn
-    extract: ExtractFn
-    reconcile: ReconcileFn
-    build_brief: BriefFn
-    #: clustering parameters (None: the fitted ``cluster/params.json``, as ``newsfuse brief``).
-    cluster_params: ClusterParams | None = None
-
-
-def default_stages(*, policy: str = "latest", n_process: int = 1, batch_size: int = 64,
-                   cluster_params: ClusterParams | None = None) -> Stages:
-    """The real stages of newsfuse with the given options."""
-    from newsfuse.analyse import analyse
-    from newsfuse.extract import extract_mentions
-    from newsfuse.reconcile import reconcile_event
-    from newsfuse.report import build_brief
-
-    return Stages(
-        analyse=lambda arts: analyse(arts, n_process=n_process, batch_size=batch_size,
-                                     embeddings=True),
-        extract=extract_mentions,
-        reconcile=lambda event, arts, ms: reconcile_event(event, arts, ms, policy=policy),
-        build_brief=build_brief,
-        cluster_params=cluster_params,
-    )
 
 
 @dataclass
@@ -70,6 +45,8 @@ class IngestSummary:
     unchanged: int = 0
     copies: int = 0
     rejected: int = 0
+    #: the rejections themselves (input, code, reason), for the CLI to list
+    rejections: list[Rejection] = field(default_factory=list)
     events_created: list[str] = field(default_factory=list)
     events_changed: list[str] = field(default_factory=list)
     #: stored articles re-clustered first (a store made before revision 0002; see recluster.py)
@@ -88,34 +65,32 @@ class IngestSummary:
 
 def ingest_sources(store: Store, sources: Iterable[str | Path], stages: Stages, *,
                    max_bytes: int, batch_size: int = DEFAULT_BATCH, progress=None) -> IngestSummary:
-    """Read ``sources`` with :func:`newsfuse.ingest.read_sources` and ingest what was read."""
-    from newsfuse.ingest import read_sources
+    """Read ``sources`` (``newsfuse.pipeline.read``, on the stages' engine) and ingest what was read."""
+    from newsfuse.pipeline import Options, read
 
-    result = read_sources(list(sources), max_bytes=max_bytes, progress=progress)
+    result = read(list(sources), Options(max_bytes=max_bytes, progress=progress), stages.engine)
     summary = IngestSummary()
     with store.write() as conn:
         record_rejections(conn, result.rejected)
         record_duplicates(conn, result.duplicates)
     summary.rejected = len(result.rejected)
+    summary.rejections = list(result.rejected)
     summary.merge(ingest_articles(store, result.articles, stages, batch_size=batch_size,
                                   progress=progress))
     return summary
 
 
 def record_rejections(conn: Connection, rejections: Sequence[Rejection]) -> None:
+    """Store each rejection once: the same input rejected for the same reason on a re-run
+    replaces its row (a newer ``created``) instead of adding one."""
+    for r in rejections:
+        conn.execute(sa.delete(t.rejections).where(
+            t.rejections.c.input == r.input, t.rejections.c.reason == r.reason))
     if rejections:
         conn.execute(sa.insert(t.rejections), [
             {"input": r.input, "code": enum_value(r.code), "reason": r.reason, "created": now()}
             for r in rejections
         ])
-
-
-def record_duplicates(conn: Connection, duplicates: Sequence[Duplicate]) -> None:
-    for d in duplicates:
-        conn.execute(sa.delete(t.duplicates).where(t.duplicates.c.article_id == d.article_id))
-        conn.execute(sa.insert(t.duplicates).values(
-            article_id=d.article_id, duplicate_of=d.duplicate_of, kind=d.kind,
-            similarity=d.similarity, input=d.input))
 
 
 def ingest_articles(store: Store, articles: Sequence[Article], stages: Stages, *,
@@ -128,17 +103,39 @@ def ingest_articles(store: Store, articles: Sequence[Article], stages: Stages, *
     summary = IngestSummary()
     summary.reclustered = _upgrade_clustering(store, stages, progress)
     ordered = _latest_versions(articles)
-    for begin in range(0, len(ordered), batch_size):
-        try:
-            with store.write() as conn:
-                summary.merge(_ingest_batch(conn, store, ordered[begin : begin + batch_size], stages))
-        except BaseException:
-            forget_clusterer(store)  # it may hold placements that were rolled back
-            raise
-        if progress:
-            progress("store", min(begin + batch_size, len(ordered)), len(ordered))
+    with store.read() as conn:
+        needed = _not_stored(conn, ordered)
+    wanted = {a.id for a in needed}
+    # The models run as a stream, outside every transaction: the workers go on with later
+    # articles while a batch is written.
+    results = iter(stages.analyse(needed))
+    try:
+        for begin in range(0, len(ordered), batch_size):
+            batch = ordered[begin : begin + batch_size]
+            done = {a.id: next(results) for a in batch if a.id in wanted}
+            try:
+                with store.write() as conn:
+                    summary.merge(_ingest_batch(conn, store, batch, stages, done))
+            except BaseException:
+                forget_clusterer(store)  # it may hold placements that were rolled back
+                raise
+            if progress:
+                progress("store", min(begin + batch_size, len(ordered)), len(ordered))
+    finally:
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()  # ends the workers when the ingest stopped early
     summary.unchanged += len(articles) - len(ordered)
     return summary
+
+
+def _not_stored(conn: Connection, articles: Sequence[Article]) -> list[Article]:
+    """The articles the store does not hold as they are (the write transactions decide for good)."""
+    out = []
+    for chunk in _chunks(list(articles), 500):
+        stored = _Stored.of(conn, chunk)
+        out += [a for a in chunk if _classify(stored, a, {}) is not None]
+    return out
 
 
 def _upgrade_clustering(store: Store, stages: Stages, progress) -> int:
@@ -146,7 +143,7 @@ def _upgrade_clustering(store: Store, stages: Stages, progress) -> int:
     (revision 0002), so that new articles can join its events. Returns the articles re-placed."""
     if store.clustering_checked:
         return 0
-    from newsfuse.store.recluster import needs_recluster, recluster
+    from newsfuse.live.recluster import needs_recluster, recluster
 
     with store.read() as conn:
         legacy = needs_recluster(conn)
@@ -166,22 +163,10 @@ def _latest_versions(articles: Sequence[Article]) -> list[Article]:
                                                  utc_naive(a.published) or datetime.min))
 
 
-@dataclass
-class _Plan:
-    article: Article
-    hash: str
-    replaces: list[str]  # ids of stored versions this one replaces
-    event_id: str | None = None  # fixed event (an update) or None: place it with the clusterer
-    pinned: bool = False
-    exact_of: str | None = None  # a stored (or earlier in the batch) article with the same text
-    cluster_seq: int | None = None
-    duplicate: Duplicate | None = None
-
-
-def _ingest_batch(conn: Connection, store: Store, batch: Sequence[Article],
-                  stages: Stages) -> IngestSummary:
+def _ingest_batch(conn: Connection, store: Store, batch: Sequence[Article], stages: Stages,
+                  done: dict[str, tuple[Analysed, list[Mention]]]) -> IngestSummary:
     summary = IngestSummary()
-    plans: list[_Plan] = []
+    plans: list[Plan] = []
     hashes_in_batch: dict[str, str] = {}
     stored = _Stored.of(conn, batch)
     for article in batch:
@@ -193,16 +178,18 @@ def _ingest_batch(conn: Connection, store: Store, batch: Sequence[Article],
         plans.append(plan)
     if not plans:
         return summary
-    analysed = stages.analyse([p.article for p in plans])
+    late = [p.article for p in plans if p.article.id not in done]
+    if late:  # the store lost them since it was read (rare): analysed here, in the transaction
+        done = {**done, **{a.id: r for a, r in zip(late, stages.analyse(late), strict=True)}}
     clusterer = clusterer_for(conn, store, stages.cluster_params)
     changed: set[str] = set()
     placed_now: dict[str, str] = {}
-    for plan, an in zip(plans, analysed, strict=True):
+    for plan in plans:
         changed |= _remove_versions(conn, plan.replaces)
-        mentions = stages.extract(plan.article, an)
+        an, mentions = done[plan.article.id]
         event_id = plan.event_id
         if event_id is None:
-            event_id, new = _place(conn, clusterer, plan, an, mentions, placed_now)
+            event_id, new = place(conn, clusterer, plan, an, mentions, placed_now)
             if new:
                 summary.events_created.append(event_id)
         placed_now[plan.article.id] = event_id
@@ -218,28 +205,6 @@ def _ingest_batch(conn: Connection, store: Store, batch: Sequence[Article],
     refresh_events(conn, changed, reconcile=stages.reconcile, build_brief=stages.build_brief)
     summary.events_changed = sorted(changed)
     return summary
-
-
-def _place(conn: Connection, clusterer: OnlineClusterer, plan: _Plan, analysed: Analysed,
-           mentions: list[Mention], placed_now: dict[str, str]) -> tuple[str, bool]:
-    """Place a new article with the clusterer; return (stored event id, whether it is new)."""
-    article = plan.article
-    if plan.exact_of is not None and clusterer.placed(plan.exact_of) is None:
-        # The same text as an article whose event closed long ago (the clusterer forgot it):
-        # a copy of it all the same, in its event.
-        event_id = placed_now.get(plan.exact_of) or _event_of(conn, plan.exact_of)
-        if event_id is not None:
-            plan.duplicate = Duplicate(article_id=article.id, duplicate_of=plan.exact_of,
-                                       kind="exact", similarity=1.0, input=article.input)
-            return event_id, False
-    plan.cluster_seq = clusterer.articles_seen
-    clusterer.add(article, analysed, mentions)
-    found = clusterer.duplicate_of(article.id)
-    if found is not None:
-        exact = found.duplicate_of == plan.exact_of
-        plan.duplicate = found.model_copy(update={"kind": "exact" if exact else "near",
-                                                  "input": article.input})
-    return stored_event_for(conn, clusterer, article.id, placed_now)
 
 
 @dataclass
@@ -277,7 +242,7 @@ def _chunks(items: list, size: int):
         yield items[begin : begin + size]
 
 
-def _classify(stored: _Stored, article: Article, hashes_in_batch: dict[str, str]) -> _Plan | None:
+def _classify(stored: _Stored, article: Article, hashes_in_batch: dict[str, str]) -> Plan | None:
     """None when the store already has this exact article; else what to do with it."""
     digest = text_hash(article.text)
     same_id = stored.by_id.get(article.id)
@@ -292,10 +257,10 @@ def _classify(stored: _Stored, article: Article, hashes_in_batch: dict[str, str]
     if old:  # an updated version: it replaces the stored ones and stays in their event
         # The clusterer placed the first version for good; the new text does not move it.
         keep = next((r for r in old if r.pinned), old[0])
-        return _Plan(article, digest, [r.id for r in old], keep.event_id, bool(keep.pinned),
+        return Plan(article, digest, [r.id for r in old], keep.event_id, bool(keep.pinned),
                      cluster_seq=keep.cluster_seq)
     original = hashes_in_batch.get(digest) or stored.original_of_hash.get(digest)
-    return _Plan(article, digest, [], exact_of=original)
+    return Plan(article, digest, [], exact_of=original)
 
 
 def _remove_versions(conn: Connection, article_ids: list[str]) -> set[str]:
@@ -309,12 +274,7 @@ def _remove_versions(conn: Connection, article_ids: list[str]) -> set[str]:
     return events
 
 
-def _event_of(conn: Connection, article_id: str) -> str | None:
-    row = conn.execute(sa.select(t.articles.c.event_id).where(t.articles.c.id == article_id)).first()
-    return row.event_id if row else None
-
-
-def _write_article(conn: Connection, plan: _Plan, analysed: Analysed, mentions: list[Mention],
+def _write_article(conn: Connection, plan: Plan, analysed: Analysed, mentions: list[Mention],
                    event_id: str) -> None:
     article = plan.article
     conn.execute(INSERT_ARTICLE, dict(

@@ -18,7 +18,8 @@ from newsfuse.errors import NewsfuseError
 from newsfuse.store import schema as t
 from newsfuse.store.codec import now
 from newsfuse.store.engine import Store
-from newsfuse.store.ingest import IngestSummary, Stages, ingest_sources
+from newsfuse.live.ingest import IngestSummary, ingest_sources
+from newsfuse.live.stages import Stages
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 

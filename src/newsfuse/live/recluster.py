@@ -26,12 +26,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from newsfuse.cluster import OnlineClusterer, event_id_for
+from newsfuse.live.placement import Plan, place, record_duplicates
+from newsfuse.live.stages import Stages
 from newsfuse.model import Article, Correction, Mention
 from newsfuse.store import schema as t
 from newsfuse.store.codec import analysed_from_row
 from newsfuse.store.engine import Store
 from newsfuse.store.events import _in_order, refresh_events
-from newsfuse.store.ingest import Stages, _Plan, _place, record_duplicates
 from newsfuse.store.online import forget_clusterer, save_clusterer
 from newsfuse.store.search import FTS_TABLE
 
@@ -103,8 +104,8 @@ def _recluster(conn: Connection, store: Store, stages: Stages, progress) -> Recl
         for article_id in ids:
             row = rows[article_id]
             article = Article.model_validate(row.data)
-            plan = _Plan(article, row.text_hash, [], exact_of=first_by_hash.get(row.text_hash))
-            event_id, _ = _place(conn, clusterer, plan,
+            plan = Plan(article, row.text_hash, [], exact_of=first_by_hash.get(row.text_hash))
+            event_id, _ = place(conn, clusterer, plan,
                                  analysed_from_row(article_id, row.analysed, row.embedding),
                                  _in_order(mentions[article_id]), placed)
             placed[article_id] = event_id
