@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from newsfuse.extract.gazetteer import geo_fields, lookup
 from newsfuse.model import Article, CountValue, Mention, PlaceValue, Span
 
-from newsfuse.live import Stages, default_stages, ingest_articles
+from newsfuse.live import default_stages, ingest_articles
 from newsfuse.store import open_store
 from newsfuse.web import create_app
 from newsfuse.web.map import Marker, country_paths, map_svg, view_box
@@ -42,8 +42,7 @@ def _extract(article: Article, analysed) -> list[Mention]:
 
 @pytest.fixture()
 def map_store(tmp_path):
-    real = default_stages(n_process=1)
-    stages = Stages(analyse=real.analyse, extract=_extract, reconcile=real.reconcile, build_brief=real.build_brief)
+    stages = default_stages(n_process=1, extract=_extract)
     articles = [Article(id=i, title=t, text=x, source="example.org") for i, t, x, _, _ in ARTICLES]
     with open_store(tmp_path / "map.db") as store:
         ingest_articles(store, articles, stages)
