@@ -34,6 +34,8 @@ eval: install
 	mkdir -p out/eval
 	$(NF) extract $(DATA)/gvdb-dev/articles.jsonl --no-progress -o out/eval/gvdb-dev.mentions.jsonl
 	$(NF) eval counts out/eval/gvdb-dev.mentions.jsonl $(DATA)/gvdb-dev
+	$(NF) extract $(DATA)/muc4-dev-articles/articles.jsonl --no-progress -o out/eval/muc4-dev-articles.mentions.jsonl
+	$(NF) eval facts out/eval/muc4-dev-articles.mentions.jsonl $(DATA)/muc4-dev-articles
 	for set in gvc-train gva-dev; do \
 	  $(NF) brief $(DATA)/$$set/articles.jsonl --group-by event_id -f json --no-progress \
 	    -o out/eval/$$set.grouped.json && \

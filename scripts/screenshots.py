@@ -4,6 +4,11 @@ Builds a throwaway store from the story articles of the tests (our own text) wit
 pipeline (analyse, extract, cluster, reconcile, brief), serves it, and photographs the pages.
 
     PYTHONPATH=src python scripts/screenshots.py [--out docs/screenshots]
+
+``--real NAME`` photographs instead the event page of a real development event with a long
+actor list (gvc-train 492366, tests/web/real_event.py) at 1280 and 390 px wide, as
+``NAME-1280.png`` and ``NAME-390.png`` (the before/after pair in docs/screenshots was made
+with ``--real event-long-actors-before`` on the old stylesheet and ``-after`` on this one).
 """
 
 from __future__ import annotations
@@ -36,13 +41,21 @@ def _stories():
     return module
 
 
+def _real_event_articles():
+    spec = importlib.util.spec_from_file_location("real_event", REPO / "tests/web/real_event.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.event_articles(REPO.parent / "shared")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
-    out = parser.parse_args().out
+    parser.add_argument("--real", metavar="NAME", help="photograph the real event page as NAME-*.png")
+    args = parser.parse_args()
+    out = args.out
     out.mkdir(parents=True, exist_ok=True)
-    stories = _stories()
-    articles, _ = stories.load_stories()
+    articles = _real_event_articles() if args.real else _stories().load_stories()[0]
     stages = default_stages(n_process=1)
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "shots.db") as store:
         ingest_articles(store, articles, stages)
@@ -55,6 +68,10 @@ def main() -> None:
         while not server.started:
             time.sleep(0.05)
         base = f"http://127.0.0.1:{port}"
+        if args.real:
+            _real_shots(base, articles[0].id, out, args.real)
+            server.should_exit = True
+            return
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             page = browser.new_page(viewport={"width": 1366, "height": 820})
@@ -71,6 +88,30 @@ def main() -> None:
         server.should_exit = True
     for name in ("events.png", "event.png", "article.png"):
         print(out / name)
+
+
+def _real_shots(base: str, article_id: str, out: Path, name: str) -> None:
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(f"{base}/api/articles/{article_id}") as answer:
+        event_id = json.load(answer)["event_id"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for width in (1280, 390):
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto(f"{base}/events/{event_id}")
+            page.wait_for_selector("table.facts")
+            path = out / f"{name}-{width}.png"
+            # What a reader sees: the viewport's width, down to the end of the facts table.
+            bottom = page.evaluate(
+                "document.querySelector('table.facts').getBoundingClientRect().bottom + 20")
+            page.screenshot(path=path, full_page=True,
+                            clip={"x": 0, "y": 0, "width": width, "height": min(bottom, 2400)})
+            print(path, "page", page.evaluate("document.documentElement.scrollWidth"), "px wide in",
+                  width)
+            page.close()
+        browser.close()
 
 
 if __name__ == "__main__":

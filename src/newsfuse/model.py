@@ -45,10 +45,16 @@ class Article(_Model):
     author: str | None = None
     published: datetime | None = None
     updated: datetime | None = None
-    language: str | None = None
-    input: str | None = Field(default=None, description="Where it was read: path[:line] or '-'.")
+    language: str | None = Field(
+        default=None,
+        description="ISO 639-1 code: as given by the input, else detected by ingest; None when "
+        "the text is too short or the detector unsure (read as English).",
+    )
+    input: str | None = Field(
+        default=None, description="Where it was read: path[:line], '-' or '<input #n>' (memory)."
+    )
     input_format: str | None = Field(
-        default=None, description="text, html, json, jsonl, rss, atom or warc."
+        default=None, description="text, html, json, jsonl, rss, atom, warc or object (a dict)."
     )
     extra: dict[str, Any] = Field(default_factory=dict, description="Input fields kept as given.")
 
@@ -71,6 +77,18 @@ class Rejection(_Model):
     input: str = Field(description="The path, path:line or '-' for stdin.")
     code: RejectionCode
     reason: str = Field(description="A sentence a user can act on.")
+
+
+class Unsupported(_Model):
+    """An article kept but not read: newsfuse does not read its language yet.
+
+    It is in ``Report.articles`` and nowhere else: not extracted, not in any event.
+    """
+
+    article_id: str
+    input: str | None = None
+    language: str
+    note: str = Field(description="'language de: not supported yet'")
 
 
 class Duplicate(_Model):
@@ -270,6 +288,21 @@ class Mention(_Model):
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
 
 
+class ArticleMentions(_Model):
+    """One article's claims: what ``newsfuse extract`` writes, one per line (JSON Lines)."""
+
+    article_id: str
+    title: str | None = None
+    source: str | None = None
+    published: datetime | None = None
+    input: str | None = None
+    language: str | None = None
+    mentions: list[Mention] = Field(default_factory=list)
+    note: str | None = Field(
+        default=None, description="Why nothing was extracted: 'language de: not supported yet'."
+    )
+
+
 # --- cluster --------------------------------------------------------------------------------------
 
 
@@ -283,6 +316,8 @@ class Correction(_Model):
 
 
 class Event(_Model):
+    """One occurrence in the world and the articles that report it (the cluster stage's output)."""
+
     id: str
     title: str | None = None
     article_ids: list[str] = Field(description="All articles, copies included, by publication.")
@@ -340,6 +375,8 @@ class Side(_Model):
 
 
 class Fact(_Model):
+    """What the sources of one event say about one slot, reconciled: best value, status, evidence."""
+
     slot: str
     best: int | str | None = None
     low: int | None = None
@@ -419,9 +456,14 @@ class Report(_Model):
     articles: list[Article] = Field(default_factory=list)
     rejected: list[Rejection] = Field(default_factory=list)
     duplicates: list[Duplicate] = Field(default_factory=list)
+    unsupported: list[Unsupported] = Field(
+        default_factory=list, description="Articles in a language newsfuse does not read yet."
+    )
 
 
 class IngestResult(_Model):
+    """What ingest read: articles in input order, the inputs it rejected, exact copies."""
+
     articles: list[Article] = Field(default_factory=list)
     rejected: list[Rejection] = Field(default_factory=list)
     duplicates: list[Duplicate] = Field(default_factory=list)
@@ -435,4 +477,5 @@ SCHEMA_TYPES: dict[str, type[BaseModel]] = {
     "fact": Fact,
     "brief": Brief,
     "rejection": Rejection,
+    "article-mentions": ArticleMentions,
 }

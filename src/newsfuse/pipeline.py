@@ -17,11 +17,23 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from newsfuse.errors import ConfigError
-from newsfuse.model import Analysed, Article, Brief, Duplicate, Event, IngestResult, Mention, Report
+from newsfuse.errors import ConfigError, NothingReadError
+from newsfuse.model import (
+    Analysed,
+    Article,
+    Brief,
+    Duplicate,
+    Event,
+    IngestResult,
+    Mention,
+    Report,
+    Unsupported,
+)
 
 if TYPE_CHECKING:
     from newsfuse.engines import Engine
+    # ingest loads its readers' libraries; the pipeline imports stages lazily
+    from newsfuse.ingest.objects import Source
 
 #: progress(stage, done, total): called by long stages; the CLI draws it as a bar.
 ProgressCallback = Callable[[str, int, int], None]
@@ -82,12 +94,18 @@ class Options:
             raise ConfigError("a scheduler address needs the dask engine (--engine dask).")
 
 
-def brief(sources: Iterable[str | Path], options: Options | None = None,
+def brief(sources: Iterable[Source] | Source, options: Options | None = None,
           engine: Engine | None = None) -> Report:
     """Read ``sources`` and return one brief per event.
 
+    >>> report = newsfuse.brief([{"title": "...", "text": "..."}, "examples/"])  # doctest: +SKIP
+
     Args:
-        sources: files, directories (read recursively), glob patterns, or ``-`` for stdin.
+        sources: one source or several, in any mix: files, directories (read recursively),
+            glob patterns, ``-`` for stdin, :class:`~newsfuse.model.Article` objects, dicts
+            with article fields (``title``, ``text``, ``published``, ``url``, ``source``, or
+            news-please's ``maintext``, ``date_publish``...), and strings of article text (a
+            string is a path when it could be one: ``newsfuse.ingest.is_path``).
         options: see :class:`Options`; defaults when omitted.
         engine: an open engine to run on; one is opened from ``options`` (and closed) if omitted.
 
@@ -95,25 +113,50 @@ def brief(sources: Iterable[str | Path], options: Options | None = None,
         A Report: the events with their briefs, every article read, every rejected input.
 
     Raises:
-        InputError: when nothing at all could be read (the rejections say why).
+        InputTypeError: a source of another type (before anything is read).
+        NothingReadError: when nothing at all could be read (its ``rejected`` says why).
     """
     from newsfuse.engines import open_engine
 
     options = options or Options()
     with open_engine(options, engine) as running:
         ingested = read(sources, options, running)
+        if not ingested.articles:
+            raise _nothing_read(ingested)
         report = brief_articles(ingested.articles, options, running)
     report.rejected = ingested.rejected
     report.duplicates = ingested.duplicates + report.duplicates
     return report
 
 
+def _nothing_read(ingested: IngestResult) -> NothingReadError:
+    reasons = "; ".join(f"{r.input} {r.reason}" for r in ingested.rejected[:3])
+    more = len(ingested.rejected) - 3
+    return NothingReadError(
+        f"No article could be read ({len(ingested.rejected)} input(s) rejected"
+        + (f": {reasons}" if reasons else "") + (f"; and {more} more" if more > 0 else "") + ").",
+        ingested.rejected,
+    )
+
+
 def brief_articles(articles: Sequence[Article], options: Options | None = None,
                    engine: Engine | None = None) -> Report:
-    """The pipeline after ingest, for callers that already hold Articles."""
+    """The pipeline after ingest, for callers that already hold cleaned Articles.
+
+    Unlike :func:`brief`, the articles are taken as they are: no cleaning, no dedup of exact
+    copies by text (copies under their own ids are analysed once and count as copies), and an
+    empty list gives an empty Report. An article whose ``language`` newsfuse does not read
+    (ingest detects it; None is read as English) is kept in ``articles`` and listed in
+    ``unsupported``, and goes no further: it is not extracted and joins no event.
+    """
     from newsfuse.engines import open_engine
 
     options = options or Options()
+    kept = list(articles)
+    unsupported = unsupported_articles(kept)
+    if unsupported:
+        skipped = {u.article_id for u in unsupported}
+        articles = [a for a in kept if a.id not in skipped]
     with open_engine(options, engine) as running:
         analysed, mentions = analyse_extract(articles, options, running)
         events, duplicates = cluster(articles, analysed, mentions, options)
@@ -121,14 +164,39 @@ def brief_articles(articles: Sequence[Article], options: Options | None = None,
     return Report(
         generated=datetime.now(timezone.utc),
         events=briefs,
-        articles=list(articles),
+        articles=kept,
         duplicates=duplicates,
+        unsupported=unsupported,
     )
 
 
-def read(sources: Iterable[str | Path], options: Options, engine: Engine | None = None
-         ) -> IngestResult:
-    """Step 1: the articles, rejections and exact duplicates of ``sources``."""
+def unsupported_articles(articles: Sequence[Article]) -> list[Unsupported]:
+    """The articles in a language newsfuse does not read yet, each with its note."""
+    from newsfuse.ingest.language import is_supported, unsupported_note
+
+    return [
+        Unsupported(article_id=a.id, input=a.input, language=a.language,
+                    note=unsupported_note(a.language))
+        for a in articles
+        if not is_supported(a.language)
+    ]
+
+
+def read(sources: Iterable[Source] | Source, options: Options | None = None,
+         engine: Engine | None = None) -> IngestResult:
+    """Step 1, ingest only: the articles, rejections and exact duplicates of ``sources``.
+
+    Takes the same sources as :func:`brief` (``options.max_bytes`` and ``options.progress``
+    apply); bad content becomes a Rejection, never an exception.
+
+    Raises:
+        InputTypeError: a source of another type (before anything is read).
+    """
+    from collections.abc import Mapping
+
+    options = options or Options()
+    if isinstance(sources, (str, Path, Article, Mapping)):
+        sources = [sources]
     if engine is not None:
         return engine.read(list(sources), max_bytes=options.max_bytes, progress=options.progress)
     from newsfuse.ingest import read_sources

@@ -39,3 +39,24 @@ def test_headings_are_not_actors(nlp):
 def test_a_band_is_an_organisation(nlp):
     found = _actors(nlp, "Fans of the Zvuki band gathered outside the hall.")
     assert found["Zvuki"].type == "organisation"
+
+
+@pytest.mark.parametrize("name, person, facility", [
+    ("Lamar St.", False, True), ("N. 20th St.", False, True), ("Broad Ripple Avenue", False, True),
+    ("Kosair Children's Hospital", False, True), ("Key Club", False, True),
+    ("Nathan Lane", True, False), ("Key Club", True, False), ("Gary Police Department", False, False),
+    ("Hospital", False, False),
+])
+def test_a_facility_by_its_last_word(name, person, facility):
+    from newsfuse.extract.actors import a_facility
+
+    assert a_facility(name, person=person) is facility
+
+
+def test_streets_and_hospitals_are_the_place_not_actors(nlp):
+    found = _actors(nlp, "Two men were shot on Harlow Street near the Dunmore Avenue bridge "
+                         "late Friday, police said. Both were taken to Saint Brendan Hospital. "
+                         "Officers arrested Marcus Doyle, 24, on Saturday, said Chief Ellen Ward "
+                         "of the Harlow Police Department.")
+    assert not {"Harlow Street", "Dunmore Avenue", "Saint Brendan Hospital"} & set(found)
+    assert "Marcus Doyle" in found and "Harlow Police Department" in found

@@ -77,7 +77,6 @@ def test_unfitted_slot_leaves_the_fact_alone(weights):
 
 
 def test_stored_weights_match_the_features():
-    chooser.load_weights.cache_clear()
     stored = chooser.load_weights()
     assert stored is not None and set(stored) <= set(chooser.SOURCES)
     assert all(len(w) == len(chooser.FEATURES) for w in stored.values())

@@ -19,6 +19,7 @@ from typing import Any
 
 from newsfuse.analyse import embeddings as emb
 from newsfuse.analyse.nlp import load_pipeline
+from newsfuse.analyse.truecase import restore_case
 from newsfuse.ingest.limits import MAX_TEXT_CHARS
 from newsfuse.model import Analysed, Article, Entity, Span
 
@@ -120,8 +121,10 @@ def _analyse_chunk(
     nlp = load_pipeline()
     results = []
     # Ingest cuts texts at MAX_TEXT_CHARS; Articles built by a caller may be longer, and spaCy
-    # refuses 1,000,000 characters (E088): the analysis reads their start.
-    texts = [a.text[:MAX_TEXT_CHARS] for a in articles]
+    # refuses 1,000,000 characters (E088): the analysis reads their start. Capitals-only (or
+    # lower-case-only) text is parsed with its casing restored: same length, so every offset
+    # the parse gives points into article.text as it is.
+    texts = [restore_case(a.text[:MAX_TEXT_CHARS]) for a in articles]
     for article, doc in zip(articles, nlp.pipe(texts, batch_size=batch_size), strict=True):
         results.append(to_analysed(article, doc))
     if embeddings:

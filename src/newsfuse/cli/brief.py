@@ -12,7 +12,9 @@ from newsfuse.cli.common import (
     NoProgressOption,
     OutputOption,
     PathsArgument,
+    as_paths,
     print_rejections,
+    print_unsupported,
     progress_bar,
     write_lines,
     write_output,
@@ -25,7 +27,7 @@ from newsfuse.cli.engine_options import (
     opened_engine,
     processes,
 )
-from newsfuse.errors import InputError
+from newsfuse.errors import NothingReadError
 from newsfuse.ingest.limits import safe_name
 from newsfuse.pipeline import DEFAULT_MAX_BYTES, Options, brief
 from newsfuse.report import iter_json_lines, render
@@ -88,14 +90,17 @@ def brief_command(
                           n_process=processes(engine, jobs, workers, scheduler),
                           engine=engine.value, scheduler=scheduler,
                           max_bytes=int(max_mb * 1024 * 1024), progress=progress)
-        with opened_engine(options) as running:
-            report = brief(paths, options, running)
+        try:
+            with opened_engine(options) as running:
+                report = brief(as_paths(paths), options, running)
+        except NothingReadError as exc:
+            print_rejections(exc.rejected)
+            raise NothingReadError(
+                f"No article could be read from {', '.join(map(safe_name, paths))} "
+                f"({len(exc.rejected)} input(s) rejected).", exc.rejected
+            ) from None
     print_rejections(report.rejected, hint="; the JSON output (-f json) lists every one")
-    if not report.articles:
-        raise InputError(
-            f"No article could be read from {', '.join(map(safe_name, paths))} "
-            f"({len(report.rejected)} input(s) rejected)."
-        )
+    print_unsupported(report.unsupported)
     if fmt == Format.jsonl:
         write_lines(iter_json_lines(report), output)
         return

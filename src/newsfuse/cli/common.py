@@ -24,7 +24,7 @@ PathsArgument = Annotated[
     typer.Argument(help="Files, folders (read recursively), glob patterns, or - for stdin."),
 ]
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    Path | None, typer.Option("--output", "-o", help="Write here instead of stdout (- is stdout).")
 ]
 JobsOption = Annotated[
     int, typer.Option("--jobs", "-j", help="Processes for the models (0: one per core).")
@@ -87,9 +87,26 @@ def print_rejections(rejected, hint: str = "") -> None:
                      soft_wrap=True)
 
 
+def print_unsupported(unsupported) -> None:
+    """Say on stderr which articles were kept but not read (their language)."""
+    for item in unsupported[:SHOWN_REJECTIONS]:
+        stderr.print(f"[yellow]not read[/] {escape(item.input or item.article_id)}: {item.note}",
+                     highlight=False, soft_wrap=True)
+    if len(unsupported) > SHOWN_REJECTIONS:
+        languages = Counter(u.language for u in unsupported[SHOWN_REJECTIONS:])
+        stderr.print(f"[yellow]not read[/] {len(unsupported) - SHOWN_REJECTIONS} more articles ("
+                     + ", ".join(f"{k}: {n}" for k, n in languages.most_common()) + ")",
+                     highlight=False, soft_wrap=True)
+
+
+def as_paths(paths: list[str]) -> list[Path]:
+    """Command-line sources are always paths (the library reads a long string as article text)."""
+    return [Path(p) for p in paths]
+
+
 def write_output(text: str, output: Path | None) -> None:
-    """Write to ``output`` or stdout."""
-    if output is None:
+    """Write to ``output``, or to stdout when it is None or ``-``."""
+    if output is None or str(output) == "-":
         sys.stdout.write(text)
         if not text.endswith("\n"):
             sys.stdout.write("\n")
@@ -100,8 +117,9 @@ def write_output(text: str, output: Path | None) -> None:
 
 
 def write_lines(lines: Iterable[str], output: Path | None) -> None:
-    """Write ``lines`` (each ending in a newline) to ``output`` or stdout, one at a time."""
-    if output is None:
+    """Write ``lines`` (each ending in a newline) to ``output`` or stdout (None or ``-``), one at a
+    time."""
+    if output is None or str(output) == "-":
         sys.stdout.writelines(lines)
         return
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from newsfuse.cli import eval_citations, eval_cluster, eval_counts, eval_places
+from newsfuse.cli import eval_citations, eval_cluster, eval_counts, eval_facts, eval_places
 
 eval_app = typer.Typer(
     help="Score newsfuse output against gold data (articles.jsonl + events.jsonl), or its citations.",
@@ -14,6 +14,7 @@ eval_counts.register(eval_app)
 eval_cluster.register(eval_app)
 eval_places.register(eval_app)
 eval_citations.register(eval_app)
+eval_facts.register(eval_app)
 
 
 def register(app: typer.Typer) -> None:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import Annotated
 
 import typer
 
 from newsfuse.cli.common import stderr
-from newsfuse.cli.store import DbOption, PolicyOption
+from newsfuse.cli.store import DbOption, PolicyOption, parse_day
 
 events_app = typer.Typer(
     help="List the stored events (newest first), or correct the clustering.",
@@ -19,15 +18,6 @@ events_app = typer.Typer(
 
 def register(app: typer.Typer) -> None:
     app.add_typer(events_app, name="events")
-
-
-def _date(value: str | None, flag: str):
-    if value is None:
-        return None
-    try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
-    except ValueError as exc:
-        raise typer.BadParameter(f"{flag} takes a date as YYYY-MM-DD, got {value!r}") from exc
 
 
 @events_app.callback()
@@ -49,19 +39,27 @@ def list_command(
         return
     from newsfuse.store import EventFilter, list_events, open_store
 
-    flt = EventFilter(date_from=_date(since, "--from"), date_to=_date(until, "--to"), place=place,
-                      event_type=event_type, text=text)
-    with open_store(db) as store, store.read() as conn:
+    flt = EventFilter(date_from=parse_day(since, "--from"), date_to=parse_day(until, "--to"),
+                      place=place, event_type=event_type, text=text)
+    with open_store(db, create=False) as store, store.read() as conn:
         page = list_events(conn, flt, limit=limit, offset=offset)
     if as_json:
         typer.echo(json.dumps(page.model_dump(mode="json"), indent=2))
         return
-    for e in page.events:
-        when = e.event_date or (e.first_published.date() if e.first_published else "")
-        figures = ", ".join(f"{k} {v}" for k, v in (("killed", e.killed), ("injured", e.injured))
-                            if v is not None)
-        typer.echo(f"{e.id}  {when!s:10}  {e.independent_sources:>3} src  "
-                   f"{(e.place or '-')[:30]:30}  {figures:22}  {e.headline or ''}")
+    rows = [
+        (e.id, str(e.event_date or (e.first_published.date() if e.first_published else "")),
+         str(e.independent_sources), (e.place or "-")[:30],
+         "" if e.killed is None else str(e.killed), "" if e.injured is None else str(e.injured),
+         e.headline or "")
+        for e in page.events
+    ]
+    header = ("EVENT", "DATE", "SOURCES", "PLACE", "KILLED", "INJURED", "HEADLINE")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
+    right = {2, 4, 5}  # numbers line up on the right
+    for row in [header, *rows] if rows else []:
+        cells = [cell.rjust(w) if i in right else cell.ljust(w)
+                 for i, (cell, w) in enumerate(zip(row, widths))]
+        typer.echo("  ".join([*cells, row[-1]]).rstrip())
     stderr.print(f"{len(page.events)} of {page.total} events", highlight=False)
 
 
@@ -82,7 +80,7 @@ def merge_command(
     """Merge events into the first one (recorded; later ingests keep it)."""
     from newsfuse.store import merge_events, open_store
 
-    with open_store(db or ctx.obj["db"]) as store:
+    with open_store(db or ctx.obj["db"], create=False) as store:
         kept = merge_events(store, events, **_stages(policy))
     typer.echo(kept)
 
@@ -98,6 +96,6 @@ def split_command(
     """Move articles out of an event into a new one (recorded; later ingests keep it)."""
     from newsfuse.store import open_store, split_event
 
-    with open_store(db or ctx.obj["db"]) as store:
+    with open_store(db or ctx.obj["db"], create=False) as store:
         new_id = split_event(store, event, articles, **_stages(policy))
     typer.echo(new_id)

@@ -13,11 +13,14 @@ from newsfuse.cli.common import (
     NoProgressOption,
     OutputOption,
     PathsArgument,
+    as_paths,
     print_rejections,
+    print_unsupported,
     progress_bar,
     write_output,
 )
 from newsfuse.errors import InputError
+from newsfuse.model import ArticleMentions
 
 
 class ExtractFormat(str, Enum):
@@ -42,28 +45,30 @@ def extract_command(
 
     Example: newsfuse extract ../shared/seeds --format jsonl -o mentions.jsonl
     """
-    from newsfuse.pipeline import Options, iter_analyse_extract, read
+    from newsfuse.pipeline import Options, iter_analyse_extract, read, unsupported_articles
 
     with progress_bar(not no_progress) as progress:
         options = Options(n_process=jobs, embeddings=False, progress=progress)
-        ingested = read(paths, options)
+        ingested = read(as_paths(paths), options)
         print_rejections(ingested.rejected)
         if not ingested.articles:
             raise InputError(
                 f"No article could be read from {', '.join(paths)} "
                 f"({len(ingested.rejected)} input(s) rejected)."
             )
-        done = list(iter_analyse_extract(ingested.articles, options))
+        unsupported = {u.article_id: u for u in unsupported_articles(ingested.articles)}
+        print_unsupported(list(unsupported.values()))
+        readable = [a for a in ingested.articles if a.id not in unsupported]
+        done = list(iter_analyse_extract(readable, options))
+        found = {article.id: mentions for article, (_, mentions) in zip(readable, done, strict=True)}
         rows = [
-            {
-                "article_id": article.id,
-                "title": article.title,
-                "source": article.source,
-                "published": article.published.isoformat() if article.published else None,
-                "input": article.input,
-                "mentions": [m.model_dump(mode="json") for m in mentions],
-            }
-            for article, (_, mentions) in zip(ingested.articles, done, strict=True)
+            ArticleMentions(
+                article_id=article.id, title=article.title, source=article.source,
+                published=article.published, input=article.input, language=article.language,
+                mentions=found.get(article.id, []),
+                note=unsupported[article.id].note if article.id in unsupported else None,
+            ).model_dump(mode="json", exclude={"note"} if article.id not in unsupported else None)
+            for article in ingested.articles
         ]
     if fmt == ExtractFormat.jsonl:
         text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)

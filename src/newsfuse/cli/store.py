@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import sys
+from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -45,6 +46,7 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     geojson = "geojson"
+    parquet = "parquet"
 
 
 store_app = typer.Typer(help="Maintain the store: re-cluster its articles, rebuild its search index.",
@@ -153,7 +155,7 @@ def show_command(
     from newsfuse.report import render
     from newsfuse.store import event_articles, get_event, open_store
 
-    with open_store(db) as store, store.read() as conn:
+    with open_store(db, create=False) as store, store.read() as conn:
         found, brief = get_event(conn, event)
         articles = event_articles(conn, found.id)
     write_output(render(Report(events=[brief], articles=articles), fmt.value), output)
@@ -162,23 +164,55 @@ def show_command(
 def export_command(
     db: DbOption = "newsfuse.db",
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.json,
-    output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout (- is stdout).")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--from", help="Events on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--to", help="Events on or before YYYY-MM-DD.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="Event type (shooting, bombing...).")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Part of the place name.")] = None,
+    min_killed: Annotated[
+        int | None, typer.Option("--min-killed", min=0, help="Events with at least this many killed.")
+    ] = None,
 ) -> None:
-    """Write every event with its facts: json, jsonl (one brief a line), csv (one row an event,
-    ACLED's column names) or geojson (one Feature an event, at its coordinates)."""
-    from newsfuse.store import open_store
-    from newsfuse.store.export import export_events
+    """Write the events with their facts: json, jsonl (one brief a line), csv (one row an event,
+    ACLED's column names), geojson (one Feature an event, at its coordinates) or parquet (the csv
+    columns; needs `pip install newsfuse[parquet]` and -o FILE).
 
-    with open_store(db) as store, store.read() as conn:
-        if output is None:
-            for chunk in export_events(conn, fmt.value):
+    Example: newsfuse export --db news.db -f csv --from 2024-03-01 --type shooting --min-killed 1
+    """
+    from newsfuse.store import EventFilter, open_store
+    from newsfuse.store.export import export_events, write_parquet
+
+    flt = EventFilter(date_from=parse_day(since, "--from"), date_to=parse_day(until, "--to"),
+                      place=place, event_type=event_type, min_killed=min_killed)
+    to_stdout = output is None or str(output) == "-"
+    if fmt == ExportFormat.parquet and to_stdout:
+        raise ConfigError("Parquet is a binary file: give -o FILE.parquet.")
+    with open_store(db, create=False) as store, store.read() as conn:
+        if fmt == ExportFormat.parquet:
+            rows = write_parquet(conn, output, flt)
+            typer.echo(f"wrote {output} ({rows} events)", err=True)
+            return
+        if to_stdout:
+            for chunk in export_events(conn, fmt.value, flt):
                 sys.stdout.write(chunk)
             return
         output.parent.mkdir(parents=True, exist_ok=True)
         with output.open("w", encoding="utf-8", newline="") as handle:
-            for chunk in export_events(conn, fmt.value):
+            for chunk in export_events(conn, fmt.value, flt):
                 handle.write(chunk)
     typer.echo(f"wrote {output}", err=True)
+
+
+def parse_day(value: str | None, flag: str) -> date | None:
+    """A YYYY-MM-DD option as a date (None when not given)."""
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError as exc:
+        raise typer.BadParameter(f"{flag} takes a date as YYYY-MM-DD, got {value!r}") from exc
 
 
 def serve_command(

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsfuse.errors import InputError
+from newsfuse.errors import ConfigError, InputError
 from newsfuse.model import Article
 
 __all__ = [
@@ -89,9 +89,18 @@ def bcubed(system: Mapping[str, str], gold: Mapping[str, str]) -> tuple[float, f
     return p, r, _f1(p, r)
 
 
+def _missing_eval_extra() -> ConfigError:
+    # Scoring clusterings is for development; the runtime install leaves scikit-learn out.
+    return ConfigError("Scoring a clustering needs scikit-learn and scipy: "
+                       "pip install 'newsfuse[eval]'.")
+
+
 def ceaf_e(system: Mapping[str, str], gold: Mapping[str, str]) -> tuple[float, float, float]:
     """Entity-based CEAF (φ4 similarity) precision, recall and F1 over gold's items."""
-    from scipy.optimize import linear_sum_assignment
+    try:
+        from scipy.optimize import linear_sum_assignment
+    except ImportError:
+        raise _missing_eval_extra() from None
 
     if not gold:
         return 0.0, 0.0, 0.0
@@ -122,7 +131,10 @@ def complete_with_singletons(system: Mapping[str, str], gold: Mapping[str, str])
 
 def score_clustering(system: Mapping[str, str], gold: Mapping[str, str]) -> ClusterScores:
     """All metrics at once; missing articles count as singletons."""
-    from sklearn.metrics import adjusted_rand_score
+    try:
+        from sklearn.metrics import adjusted_rand_score
+    except ImportError:
+        raise _missing_eval_extra() from None
 
     full = complete_with_singletons(system, gold)
     bp, br, bf = bcubed(full, gold)
@@ -247,8 +259,11 @@ def baseline_tfidf_agglomerative(
     Returns:
         article_id -> cluster label.
     """
-    from sklearn.cluster import AgglomerativeClustering
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    try:
+        from sklearn.cluster import AgglomerativeClustering
+        from sklearn.feature_extraction.text import TfidfVectorizer
+    except ImportError:
+        raise _missing_eval_extra() from None
 
     if len(articles) < 2:
         return {a.id: "b0" for a in articles}

@@ -9,8 +9,9 @@ One mention per name and article, the first that carries a title when there is o
 Not actors: news outlets and agencies (attribution sources: "according to Reuters"), seats of
 government named for it ("the Kremlin"), place names tagged as organisations ("Washington"),
 names in a heading line ("Global Reaction and the Path Forward"), a name modifying a common noun
-("a SWAT team", "a white Renault car") and names cut off by the tagger ("Main Directorate of
-the"). Word lists: ``data/actors.json``.
+("a SWAT team", "a white Renault car"), names cut off by the tagger ("Main Directorate of
+the") and streets, buildings and venues ("Lamar St.", "UW Hospital": the place, which the place
+stage reads). Word lists: ``data/actors.json``.
 """
 
 from __future__ import annotations
@@ -145,6 +146,8 @@ def not_an_actor(ent, name: str) -> bool:
         return True  # cut off: "Main Directorate of the"
     if not any(c.isupper() for c in name):
         return True  # "the rebuilt eastern hall": a name has a capital
+    if a_facility(name, person=ent.label_ == "PERSON"):
+        return True  # "Lamar St.", "UW Hospital": where it happened, not who took part
     root = _head(ent)
     if ent.label_ == "PERSON" and root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
         return True  # "the market in Qasr Hamun": a place the tagger took for a person
@@ -159,6 +162,18 @@ def not_an_actor(ent, name: str) -> bool:
         if root.dep_ == "pobj" and root.head.head.lemma_.lower() in load("places")["region_words"]:
             return True  # "the province of Khorasan": a place
     return _in_heading(ent)
+
+
+def a_facility(name: str, *, person: bool = False) -> bool:
+    """A street, building or venue by its last word ("N. 20th St.", "Kosair Children's Hospital");
+    for a name tagged as a person only words that are not also surnames count ("Nathan Lane")."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    last = words[-1].lower().rstrip(".,")
+    if last in word_set("actors", "facility_heads"):
+        return True
+    return not person and last in word_set("actors", "facility_heads_not_people")
 
 
 def find_actors(sents, ents_by_sent=None) -> list[ActorFinding]:

@@ -73,7 +73,8 @@ def extract_mentions(article: Article, analysed: Analysed) -> list[Mention]:
     doc = analysed.doc
     if doc is None:
         raise InputError(f"Article {article.id}: no spaCy Doc; run analyse() with the article first.")
-    if doc_text(doc) != article.text:
+    if doc_text(doc) != article.text and doc_text(doc).lower() != article.text.lower():
+        # (a parse of the text with its casing restored, analyse/truecase.py, differs in case only)
         raise InputError(f"Article {article.id}: the analysed text differs from the article text.")
     published = _published_date(article)
     sentences = _sentences(doc, published)
@@ -91,6 +92,7 @@ def extract_mentions(article: Article, analysed: Analysed) -> list[Mention]:
         info = next(s for s in sentences if s.span.start_char <= finding.start < s.span.end_char)
         _add_count(builder, info, finding)
     _add_headline_counts(builder, article)
+    _recalled_counts_stand(builder.mentions, sentences)
     _add_times(builder, sentences, sentences[0].main_date if sentences else None)
     _add_other_slots(builder, sentences, article.text)
     builder.mentions.sort(key=lambda m: (m.evidence.start if m.sentence else -1, m.evidence.end))
@@ -145,7 +147,7 @@ def _sentences(doc, published: dt.date | None) -> list[SentenceInfo]:
             )
         )
     _mark_subset_sentences(infos, doc_text(doc))
-    event_sentences = {s.index for s in infos if s.counts or s.event_types}
+    event_sentences = {s.index for s in infos if _reports_event(s)}
     main_date, main_year = main_event_date([s.dates for s in infos], event_sentences, published)
     scopes = sentence_scopes(sents, [s.dates for s in infos], main_date, main_year, doc_text(doc), ents)
     for info, scope in zip(infos, scopes, strict=True):
@@ -167,6 +169,12 @@ def _add_up_others(infos: list[SentenceInfo]) -> None:
                     total = seen[key] + c.point
                     c.low, c.high, c.point, c.qualifier = total, None, total, Qualifier.AT_LEAST
                 seen[key] = max(seen.get(key, 0), c.point)
+
+
+def _reports_event(info: SentenceInfo) -> bool:
+    """Does the sentence report the event (a count, or a type word that dates it)?"""
+    undated = load("event_types")["undated"]
+    return bool(info.counts) or any(label not in undated for label, _, _ in info.event_types)
 
 
 def _mark_subset_sentences(infos: list[SentenceInfo], text: str) -> None:
@@ -255,7 +263,7 @@ def _add_times(builder: _Builder, sentences: list[SentenceInfo], main_date: dt.d
                 if nxt.date is None and nxt.time_of_day and nxt.start - d.end <= 3:
                     end, tod = nxt.end, nxt.time_of_day
                     used.add(i + 1)
-            reports_event = (info.counts or info.event_types) or (d.date is not None and d.date == main_date)
+            reports_event = _reports_event(info) or (d.date is not None and d.date == main_date)
             if d.kind == "statement" and d.date != main_date:
                 reports_event = False  # "police said Sunday": the day of the report
             role = "occurred" if reports_event and info.scope.scope == "main" else "other"
@@ -269,6 +277,30 @@ def _geo(p) -> dict:
     return geo_fields(p.geonameid, p.region, p.country)
 
 
+#: The casualty slots whose figures a recalled event lends an article that states none of its own.
+_RECALLED_SLOTS = frozenset({"killed", "injured"})
+
+
+def _recalled_counts_stand(mentions: list[Mention], sentences: list[SentenceInfo]) -> None:
+    """An article that states no casualty figure for an event of its own, only for one it
+    recalls by its date (the trial, the inquiry, the curfew after a massacre "on 16 November"),
+    is about that event: its killed and injured figures stand as the article's. Never when any
+    main-event figure exists (a report of a new shooting that recalls an old one keeps them
+    apart), nor for a sentence put aside by a cue ("in separate shootings") or another story's
+    headline, nor for a figure worded as a bound or an estimate (a running tally, "more than
+    1,000 since 1985")."""
+    if any(m.slot in _RECALLED_SLOTS and m.scope == "main" for m in mentions):
+        return
+    dated = {(s.span.start_char, s.span.end_char) for s in sentences
+             if (s.scope.reason or "").startswith(("year", "month", "date"))}
+    for m in mentions:
+        if m.slot in _RECALLED_SLOTS and m.sentence and (m.sentence.start, m.sentence.end) in dated and (
+            m.background_event != "another story's headline" and m.value.qualifier in ("exact", "at_least")
+        ):
+            m.scope, m.background_event = "main", None
+            m.confidence = round(m.confidence * 0.5, 2)
+
+
 def _add_other_slots(builder: _Builder, sentences: list[SentenceInfo], text: str) -> None:
     """Event type, places, actors and responsibility."""
     sents = [s.span for s in sentences]
@@ -278,10 +310,18 @@ def _add_other_slots(builder: _Builder, sentences: list[SentenceInfo], text: str
         for label, start, end in info.event_types:
             if info.scope.scope == "main":
                 labels.setdefault(label, []).append((start, end, info))
+    # An article that names no event type for its own event but one for an event it recalls (a
+    # trial, a curfew after a killing) is about that event: its types stand, with less confidence.
+    recalled = not labels
+    for info in sentences if recalled else ():
+        for label, start, end in info.event_types:
+            labels.setdefault(label, []).append((start, end, info))
     for label, spots in labels.items():
         start, end, info = spots[0]
-        confidence = min(1.0, 0.4 + 0.15 * len(spots))
-        builder.add("event_type", LabelValue(label=label), start, end, info, confidence=round(confidence, 2))
+        confidence = min(1.0, 0.4 + 0.15 * len(spots)) * (0.5 if recalled else 1.0)
+        m = builder.add("event_type", LabelValue(label=label), start, end, info, confidence=round(confidence, 2))
+        if recalled and m.background_event != "another story's headline":
+            m.scope, m.background_event = "main", None
     states = states_named(text, ents)
     context = article_context(text, ents, states, builder.article.url)
     main = main_country(context)

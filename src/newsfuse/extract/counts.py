@@ -94,7 +94,9 @@ def find_counts(doc, sent, quantities: dict[int, Quantity]) -> list[CountFinding
     for token in sent:
         lemma = token.lemma_.lower()
         lower = token.lower_
-        if token.pos_ in ("VERB", "AUX") and lemma in lex["verbs"]:
+        if token.pos_ == "VERB" and lemma == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in token.children):
+            findings.extend(_verb_counts(token, "die", quantities))  # "he passed away": he died
+        elif token.pos_ in ("VERB", "AUX") and lemma in lex["verbs"]:
             if token.dep_ == "amod" and token.head.lemma_.lower() not in lex["persons"]:
                 continue  # "the recovered passenger list": a participle describing a thing
             findings.extend(_verb_counts(token, lemma, quantities))
@@ -333,8 +335,17 @@ def _adjective_counts(adj, slot: str, quantities) -> list[CountFinding]:
     return [make_finding(slot, count, adj)]
 
 
+#: "the attempted assassination", "a foiled murder plot": nobody died.
+_NOT_DONE = frozenset({"attempted", "attempt", "failed", "foiled", "planned", "alleged", "thwarted", "plot"})
+
+
 def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
     lex = load("counts")
+    if lemma in _POSSESSED_DEATHS - {"body", "corpse", "death"} and (
+        any(c.lower_ in _NOT_DONE for c in noun.children) or noun.head.lower_ in _NOT_DONE
+        or (noun.dep_ == "pobj" and noun.head.head.lower_ in _NOT_DONE)
+    ):
+        return []
     slot = lex["nouns"][lemma]
     revision = False
     count = None
@@ -344,15 +355,21 @@ def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
         or noun.head.lemma_.lower() in lex["suffer_verbs"]
     )
     for child in noun.children:
+        after = noun.doc[child.i + 1] if child.i + 1 < len(noun.doc) else None
+        if child.ent_type_ in ("DATE", "TIME") or (after is not None and after.ent_type_ == "DATE"):
+            continue  # "the 16 November assassination": a day, not a count
         if child.i in quantities and child.dep_ in ("nummod", "quantmod", "amod", "compound"):
             if not counts_wounds:  # "six gunshot wounds" counts wounds, not people
                 count = count_phrase(child, quantities)
         elif child.dep_ == "det" and child.lower_ == "no":
             count = Headcount(0, 0, Qualifier.EXACT, 0, child.idx, noun.idx + len(noun.text))
-        elif child.dep_ == "poss" and lemma in ("body", "death", "corpse") and _found_or_death(noun, lemma) and (
-            child.lower_ in ("his", "her") or child.ent_type_ == "PERSON" or child.lemma_.lower() in word_set("counts", "persons")
-        ):
-            count = Headcount(1, 1, Qualifier.EXACT, 1, child.idx, noun.idx + len(noun.text))
+        elif child.dep_ == "poss" and lemma in _POSSESSED_DEATHS and _found_or_death(noun, lemma) and (
+            child.lower_ in ("his", "her") or child.ent_type_ == "PERSON" or is_person(child)
+            or child.lemma_.lower() in word_set("actors", "official_titles")
+        ) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):  # "the army's killing of"
+            # "his death", "Leongomez' assassination", "the priests' murder" (their number)
+            count = count_phrase(child, quantities) if child.tag_ == "NNS" else None
+            count = count or Headcount(1, 1, Qualifier.EXACT, 1, child.idx, noun.idx + len(noun.text))
     if lemma == "life":
         head = noun.head.head if noun.dep_ == "pobj" else noun.head
         if head.lemma_.lower() not in lex["life_verbs"]:
@@ -380,10 +397,16 @@ def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
             if head.lemma_.lower() == "survive":
                 count = None
     if count is None:
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                objs = [g for g in prep.children if g.dep_ == "pobj"]
-                count = _sum_counts(objs, quantities) if objs else None
+        # "the assassination of X and of Y": each "of" (a sibling or a conjunct of the first)
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+        preps += [g for p in preps for g in p.children if g.dep_ == "conj" and g.lower_ == "of"]
+        objs = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+        count = _sum_counts(objs, quantities) if objs else None
+        if count is None and lemma in _POSSESSED_DEATHS and len(objs) == 1:
+            # "the murder of two American citizens", "the assassination of candidate Luis Galan"
+            count = _numbered(objs[0], quantities) or (
+                Headcount(1, 1, Qualifier.EXACT, 1, objs[0].idx, objs[0].idx + len(objs[0].text))
+                if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in objs[0].children) else None)
     if count is None:
         return []
     population = "hostages" if lemma == "hostage" else None
@@ -393,9 +416,22 @@ def _noun_counts(noun, lemma: str, quantities) -> list[CountFinding]:
     return [make_finding(slot, count, noun, revision=revision, population=population)]
 
 
+def _numbered(noun, quantities) -> Headcount | None:
+    """The number on a noun ("two citizens"), whatever the noun: a killing's victims are people."""
+    for child in noun.children:
+        if child.i in quantities and child.dep_ == "nummod":
+            q = quantities[child.i]
+            return Headcount(q.low, q.high, q.qualifier, q.point, q.start, noun.idx + len(noun.text))
+    return None
+
+
+#: Nouns whose possessor is the dead: "his death", "her body", "Galan's assassination".
+_POSSESSED_DEATHS = frozenset({"body", "death", "corpse", "murder", "assassination", "killing", "slaying"})
+
+
 def _found_or_death(noun, lemma: str) -> bool:
-    """"his body was found" (not "the side of his body"); "his death"."""
-    if lemma == "death":
+    """"his body was found" (not "the side of his body"); "his death", "his murder"."""
+    if lemma not in ("body", "corpse"):
         return True
     return noun.head.lemma_.lower() in ("find", "discover", "recover", "identify", "locate", "pull", "remove", "retrieve")
 

@@ -8,6 +8,7 @@ tokens by the caller (``quantities``: token index → Quantity).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsfuse.extract.lexicon import load, word_set
 from newsfuse.extract.numbers import Quantity, interval
@@ -282,10 +283,17 @@ def _conjuncts(token) -> list:
         lo, hi = sorted((token.i, t.i))
         if any(_is_trigger(x) for x in doc[lo + 1 : hi]) or any(_is_trigger(c) for c in t.children):
             continue
-        if t.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-            found.append(t)
+        if t.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and t.lemma_.lower() not in _event_nouns():
+            found.append(t)  # not "the slaying of X and another robbery": an event is nobody
             stack.extend(c for c in t.children if c.dep_ == "conj")
     return found
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    """Single words that name events (data/event_types.json, the implied-death nouns)."""
+    words = {w for ws in load("event_types")["labels"].values() for w in ws if " " not in w}
+    return frozenset(words | set(load("counts")["implied_fatal"]["nouns"]))
 
 
 def subjects(verb) -> list:

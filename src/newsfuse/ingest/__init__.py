@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from newsfuse.ingest.decode import DecodeError, binary_kind, decode_bytes
@@ -19,13 +19,14 @@ from newsfuse.ingest.finish import Finisher, finish_safely
 from newsfuse.ingest.html import read_html
 from newsfuse.ingest.jsonl import read_json, read_json_lines
 from newsfuse.ingest.limits import guarded
+from newsfuse.ingest.objects import Source, check_sources, is_path, object_item
 from newsfuse.ingest.record import Item, reject
 from newsfuse.ingest.sources import STDIN, Input, expand, format_by_name, has_extension, sniff
 from newsfuse.ingest.text import read_text
 from newsfuse.ingest.warc import read_warc
 from newsfuse.model import Article, IngestResult, Rejection, RejectionCode
 
-__all__ = ["read_finished", "read_sources"]
+__all__ = ["Source", "is_path", "read_finished", "read_sources"]
 
 #: Reads a list of inputs somewhere (e.g. on Dask workers); yields each input's
 #: :func:`read_finished` in input order.
@@ -35,22 +36,24 @@ _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w-]+)", re.I)
 
 
 def read_sources(
-    sources: Iterable[str | Path] | str | Path,
+    sources: Iterable[Source] | Source,
     *,
     max_bytes: int,
     progress: Callable[[str, int, int], None] | None = None,
     read_inputs: InputsReader | None = None,
     follow_links: bool = False,
 ) -> IngestResult:
-    """Read articles from files, folders (recursively), glob patterns and ``-`` (stdin).
+    """Read articles from files, folders (recursively), glob patterns, ``-`` (stdin) and memory.
 
     The format comes from the extension, checked against the content (a ``.txt`` holding HTML
     is read as HTML; a file without extension or stdin is sniffed). Every input that gives no
     article becomes a Rejection with a reason; exact duplicates (same cleaned text) are reported
-    in ``duplicates`` and returned once.
+    in ``duplicates`` and returned once. In-memory sources (``Article`` objects, dicts with
+    article fields, strings of article text: ``ingest/objects.py``) go through the same
+    cleaning and dedup, in input order with the files.
 
     Args:
-        sources: paths, folders, glob patterns or ``-``.
+        sources: paths, folders, glob patterns, ``-``, Articles, dicts or strings of text.
         max_bytes: larger files are rejected unread; for JSON Lines and WARC, which are
             streamed, the limit applies to each line or record instead.
         progress: called as ``progress("ingest", inputs_done, inputs_total)``.
@@ -62,10 +65,15 @@ def read_sources(
         IngestResult: articles in input order, rejections, duplicates.
 
     Raises:
-        Nothing for bad input (it becomes a Rejection).
+        InputTypeError: a source of another type (checked before anything is read). Bad
+            content never raises: it becomes a Rejection.
     """
-    if isinstance(sources, (str, Path)):
+    if isinstance(sources, (str, Path, Article, Mapping)):
         sources = [sources]
+    sources = list(sources)
+    check_sources(sources)
+    if not all(isinstance(s, (str, Path)) and is_path(s) for s in sources):
+        return _read_mixed(sources, max_bytes, progress, follow_links)
     inputs, rejected = expand(sources, follow_links=follow_links)
     finisher = Finisher()
     finisher.result.rejected.extend(rejected)
@@ -82,6 +90,38 @@ def read_sources(
             finisher.add(item)
         if progress is not None:
             progress("ingest", done, len(inputs))
+    return finisher.result
+
+
+def _read_mixed(sources: list[Source], max_bytes: int, progress, follow_links: bool) -> IngestResult:
+    """Paths and in-memory sources, here, in input order. Paths are expanded in runs (a file
+    named twice in a run is read once); an in-memory source between them keeps its place."""
+    runs: list[list[Input] | Article | Item] = []
+    finisher = Finisher()
+    pending: list[str | Path] = []
+    for number, source in enumerate([*sources, None], 1):
+        if isinstance(source, (str, Path)) and is_path(source):
+            pending.append(source)
+            continue
+        if pending:
+            inputs, rejected = expand(pending, follow_links=follow_links)
+            finisher.result.rejected.extend(rejected)
+            runs.append(inputs)
+            pending = []
+        if source is not None:
+            runs.append(object_item(source, number))
+    total = sum(len(r) if isinstance(r, list) else 1 for r in runs)
+    done = 0
+    for run in runs:
+        for item_input in run if isinstance(run, list) else [run]:
+            if isinstance(item_input, Input):
+                for item in guarded(item_input.name, lambda: _read_input(item_input, max_bytes)):
+                    finisher.add(item)
+            else:
+                finisher.add(item_input)
+            done += 1
+            if progress is not None:
+                progress("ingest", done, total)
     return finisher.result
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from newsfuse.ingest.clean import normalise, strip_boilerplate
+from newsfuse.ingest.language import detect_language, normalise_language
 from newsfuse.ingest.limits import MAX_RAW_CHARS, MAX_TEXT_CHARS, describe, strip_bidi, truncate_text
 from newsfuse.ingest.metadata import split_header
 from newsfuse.ingest.outlet import outlet, unwrap_url
@@ -59,7 +60,8 @@ def finish(raw: RawArticle) -> Article | Rejection:
         author=raw.author or found.get("author"),
         published=raw.published or found.get("published"),
         updated=raw.updated or found.get("updated"),
-        language=raw.language or found.get("language"),
+        language=normalise_language(raw.language or found.get("language"))
+        or detect_language(title, text)[0],
         input=raw.input,
         input_format=raw.input_format,
         extra={**head.extra, **raw.extra, **notes},
@@ -83,11 +85,13 @@ class Finisher:
         self._by_text: dict[str, tuple[str, set[str]]] = {}
         self._ids: set[str] = set()
 
-    def add(self, item: Item) -> None:
+    def add(self, item: Item | Article) -> None:
+        """Finish a reader's item (an Article given in memory is kept as it is) and keep it."""
         if isinstance(item, Rejection):
             self.result.rejected.append(item)
             return
-        self.add_finished(finish_safely(item))
+        # An Article given in memory is already cleaned: it only joins the dedup and ids.
+        self.add_finished(item if isinstance(item, Article) else finish_safely(item))
 
     def add_finished(self, article: Article | Rejection) -> None:
         """Add what :func:`finish_safely` made (e.g. in a worker): dedup and unique ids happen here."""

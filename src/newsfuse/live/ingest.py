@@ -26,7 +26,7 @@ from sqlalchemy.engine import Connection
 from newsfuse.cluster import wire_source
 from newsfuse.live.placement import Plan, place, record_duplicates
 from newsfuse.live.stages import Stages
-from newsfuse.model import Analysed, Article, Mention, Rejection
+from newsfuse.model import Analysed, Article, Mention, Rejection, RejectionCode
 from newsfuse.store import schema as t
 from newsfuse.store.codec import analysed_json, enum_value, now, text_hash, utc_naive, vector_bytes
 from newsfuse.store.engine import Store
@@ -69,15 +69,30 @@ def ingest_sources(store: Store, sources: Iterable[str | Path], stages: Stages, 
     from newsfuse.pipeline import Options, read
 
     result = read(list(sources), Options(max_bytes=max_bytes, progress=progress), stages.engine)
+    articles, unread = _readable(result.articles)
+    rejected = list(result.rejected) + unread
     summary = IngestSummary()
     with store.write() as conn:
-        record_rejections(conn, result.rejected)
+        record_rejections(conn, rejected)
         record_duplicates(conn, result.duplicates)
-    summary.rejected = len(result.rejected)
-    summary.rejections = list(result.rejected)
-    summary.merge(ingest_articles(store, result.articles, stages, batch_size=batch_size,
+    summary.rejected = len(rejected)
+    summary.rejections = rejected
+    summary.merge(ingest_articles(store, articles, stages, batch_size=batch_size,
                                   progress=progress))
     return summary
+
+
+def _readable(articles: Sequence[Article]) -> tuple[list[Article], list[Rejection]]:
+    """The articles in a language newsfuse reads, and a rejection for each other one: the store
+    lists it with its note ("language de: not supported yet") instead of clustering it as English."""
+    from newsfuse.pipeline import unsupported_articles
+
+    unsupported = {u.article_id: u for u in unsupported_articles(articles)}
+    unread = [
+        Rejection(input=u.input or u.article_id, code=RejectionCode.UNSUPPORTED, reason=u.note)
+        for u in unsupported.values()
+    ]
+    return [a for a in articles if a.id not in unsupported], unread
 
 
 def record_rejections(conn: Connection, rejections: Sequence[Rejection]) -> None:

@@ -3,7 +3,9 @@
 ``reconcile_event(event, articles, mentions, policy=...)`` returns ``{slot: Fact}`` for every
 slot some main-event mention states: the counts (``counts``), place, time and event type
 (``categorical``), responsibility and actors (``actors``). Background-scope mentions never enter;
-copies of one report count once (``sources``). docs/reconcile.md explains the rules.
+copies of one report count once (``sources``). The fitted numbers (chooser weights, confidence
+calibration, slot settings) are one validated :class:`ReconcileParams` (``params``), which a
+call may replace. docs/reconcile.md explains the rules.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from newsfuse.reconcile.actors import reconcile_actors, reconcile_responsibility
 from newsfuse.reconcile.categorical import reconcile_event_type, reconcile_time
 from newsfuse.reconcile.counts import POLICIES, reconcile_count
 from newsfuse.reconcile.names import fold, same_name
+from newsfuse.reconcile.params import ReconcileParams, load_params, using_params
 from newsfuse.reconcile.places import reconcile_place
 from newsfuse.reconcile.sources import source_groups
 from newsfuse.reconcile.titles import split_title_context
@@ -24,11 +27,13 @@ from newsfuse.reconcile.titles import split_title_context
 #: Count slots of people hit: attackers added, each person counted once (``casualties``).
 PEOPLE_HIT = ("killed", "injured")
 
-__all__ = ["POLICIES", "fold", "reconcile_event", "reconcile_events", "same_name", "source_groups"]
+__all__ = ["POLICIES", "ReconcileParams", "fold", "load_params", "reconcile_event",
+           "reconcile_events", "same_name", "source_groups"]
 
 
 def reconcile_event(
-    event: Event, articles: Sequence[Article], mentions: Sequence[Mention], *, policy: str = "latest"
+    event: Event, articles: Sequence[Article], mentions: Sequence[Mention], *, policy: str = "latest",
+    params: ReconcileParams | None = None,
 ) -> dict[str, Fact]:
     """Reconcile one event's mentions into facts.
 
@@ -39,6 +44,7 @@ def reconcile_event(
         policy: how a count's best value is chosen: ``latest`` (the latest figure from the most
             authoritative source kind) or ``conservative`` (the lowest figure all independent
             sources support).
+        params: the fitted numbers to use (``params.py``; None: the shipped ones).
 
     Returns:
         Slot name -> Fact, counts first; ``other_count:<what>`` for other counted things.
@@ -48,6 +54,12 @@ def reconcile_event(
     """
     if policy not in POLICIES:
         raise ConfigError(f"best policy must be one of {', '.join(POLICIES)}, got {policy!r}.")
+    with using_params(params):
+        return _reconcile_event(event, articles, mentions, policy)
+
+
+def _reconcile_event(event: Event, articles: Sequence[Article], mentions: Sequence[Mention],
+                     policy: str) -> dict[str, Fact]:
     known = {a.id for a in articles}
     mentions = [m for m in mentions if m.article_id in known]
     groups = source_groups(event, articles)
@@ -87,6 +99,7 @@ def reconcile_events(
     mentions: Mapping[str, Sequence[Mention]],
     *,
     policy: str = "latest",
+    params: ReconcileParams | None = None,
 ) -> Iterator[tuple[Event, list[Article], list[Mention], dict[str, Fact]]]:
     """Reconcile each event of a batch, the way ``newsfuse brief`` does.
 
@@ -94,7 +107,7 @@ def reconcile_events(
         events: the events (their ``article_ids`` name articles of ``articles``).
         articles: every article of the batch.
         mentions: article id -> that article's mentions.
-        policy: see :func:`reconcile_event`.
+        policy, params: see :func:`reconcile_event`.
 
     Yields:
         ``(event, its articles, their mentions, facts)`` in the order of ``events``.
@@ -103,7 +116,7 @@ def reconcile_events(
     for event in events:
         event_articles = [by_id[i] for i in event.article_ids]
         event_mentions = [m for i in event.article_ids for m in mentions.get(i, [])]
-        facts = reconcile_event(event, event_articles, event_mentions, policy=policy)
+        facts = reconcile_event(event, event_articles, event_mentions, policy=policy, params=params)
         yield event, event_articles, event_mentions, facts
 
 

@@ -1,5 +1,10 @@
 """People, organisations and claims of responsibility, canonicalised across articles.
 
+The actor fact lists each actor once, on a side as ACLED's actor1 / actor2 do: perpetrators
+(who shot, attacked or was arrested for it; armed groups), victims (who was killed or hurt),
+and other named parties (officials, experts, witnesses...), in that order; ``value`` keeps the
+names of each side (``perpetrators``, ``victims``, ``others``) beside the full ``actors`` list.
+
 Actors are grouped by :func:`newsfuse.reconcile.names.same_name` (alias data, transliteration
 folds, surname matching). Claims of responsibility are grouped by their *root* organisation
 (``IS-K`` -> ``Islamic State``): a branch is a finer answer, not a conflict. Only ``claimed`` and
@@ -80,6 +85,19 @@ def _a_place(m: Mention, places: set[str]) -> bool:
     return not any(w in _AGENCY_WORDS for n in _names(m) for w in normalise(n).split())
 
 
+#: The sides of an event's actors, in the order they are listed.
+SIDES = ("perpetrator", "victim", "other")
+
+
+def actor_side(role: str | None, kind: str) -> str:
+    """Which side an actor is on, from its role in the reports: who shot, attacked or was
+    arrested for it (and an armed group with no other role) is a perpetrator; who was killed or
+    hurt a victim; officials, experts, witnesses and anyone else named are other parties."""
+    if role in ("perpetrator", "suspect") or (role is None and kind == "group"):
+        return "perpetrator"
+    return "victim" if role == "victim" else "other"
+
+
 def reconcile_actors(mentions: Sequence[Mention], groups: SourceGroups) -> Fact | None:
     """One fact listing each distinct actor once, with every spelling seen."""
     found = [m for m in mentions if m.slot == "actor" and m.scope == "main"
@@ -97,20 +115,26 @@ def reconcile_actors(mentions: Sequence[Mention], groups: SourceGroups) -> Fact 
         origins_all |= origins
         titles = [m.value.title for m in members if m.value.title]
         roles = [m.value.role for m in members if m.value.role]
+        role = max(dict.fromkeys(roles), key=roles.count) if roles else None
         actors.append({
             "name": name,
             "aliases": sorted(set(all_names) - {name}),
             "type": members[0].value.type,
-            "role": max(dict.fromkeys(roles), key=roles.count) if roles else None,
+            "role": role,
+            "side": actor_side(role, members[0].value.type),
             "title": max(titles, key=len) if titles else None,
             "mention_ids": [m.id for m in members],
             "sources": len(origins),
         })
+    # ACLED's actor1 / actor2 and the rest: who did it, to whom, and who else is named.
+    actors.sort(key=lambda a: SIDES.index(a["side"]))
+    by_side = {side: [a["name"] for a in actors if a["side"] == side] for side in SIDES}
     return Fact(
         slot="actor",
         best="; ".join(a["name"] for a in actors),
         status=FactStatus.AGREED if len(origins_all) > 1 else FactStatus.SINGLE_SOURCE,
-        value={"actors": actors},
+        value={"actors": actors, "perpetrators": by_side["perpetrator"],
+               "victims": by_side["victim"], "others": by_side["other"]},
         mentions=[fact_mention(m) for m in found],
         sources=len(origins_all),
         confidence=1.0 if len(origins_all) > 1 else 0.5,

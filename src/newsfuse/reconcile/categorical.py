@@ -105,15 +105,18 @@ MIN_TYPE_SHARE = 5
 
 def reconcile_event_type(mentions: Sequence[Mention], groups: SourceGroups) -> Fact | None:
     """The event type most sources give, ties broken by ``primary_order`` of
-    extract/data/event_types.json; the others are secondary types, not conflicts."""
-    from newsfuse.extract.lexicon import load
+    extract/data/event_types.json (:func:`~newsfuse.extract.event_type.primary_label`); the
+    others are secondary types, not conflicts. ``value.standard``: the primary type's place in
+    the standard typology (ACLED / EM-DAT-like scheme, type, sub-type, display name)."""
+    from newsfuse.extract.event_type import primary_label, standard_type
 
-    order = {label: i for i, label in enumerate(load("event_types").get("primary_order", []))}
     found = _main(mentions, "event_type")
     ranked = vote(found, lambda m: getattr(m.value, "label", "").lower() or None, groups)
     if not ranked:
         return None
-    ranked.sort(key=lambda r: (-len(r[2]), order.get(r[0], len(order))))
+    primary, secondary = primary_label({label: len(origins) for label, _, origins in ranked})
+    position = {label: i for i, label in enumerate([primary, *secondary])}
+    ranked.sort(key=lambda r: position[r[0]])
     sources = len(set(groups.group_of.values()))
     if len(ranked[0][2]) * MIN_TYPE_SHARE < sources:
         return None  # a word here and there ("pot shots", "begins shooting in August"): no event type
@@ -124,7 +127,8 @@ def reconcile_event_type(mentions: Sequence[Mention], groups: SourceGroups) -> F
         best=ranked[0][0],
         status=status,
         value={"labels": {label: len(origins) for label, _, origins in ranked},
-               "secondary": [label for label, _, _ in ranked[1:]]},
+               "secondary": [label for label, _, _ in ranked[1:]],
+               "standard": standard_type(ranked[0][0])},
         mentions=[fact_mention(m) for m in ranked[0][1]],
         sources=len(ranked[0][2]),
         confidence=voted_confidence(ranked, status, groups),

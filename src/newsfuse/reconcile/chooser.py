@@ -6,19 +6,17 @@ each article's own figure, each title figure, people "shot" minus the dead) and 
 with a linear model over a few features: how many articles state it, in their lead or title,
 as their own figure, whether it is the largest, the latest, said by an official, told only by
 singular phrases... (:data:`FEATURES`). The highest score wins; the rules' figure wins ties.
-Weights live in ``data/chooser.json``, fitted by ``benchmarks/fit_count_chooser.py`` (a
+Weights live in ``data/chooser.json`` (``params.ChooserParams``), fitted by
+``benchmarks/fit/fit_count_chooser.py`` (a
 conditional logit over each event's candidates, cross-validated over two halves of the
 development events). docs/reconcile.md, "Counts" 9 and "Per-event counts", has the figures.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
-from collections.abc import Callable, Sequence
-from functools import lru_cache
-from importlib import resources
+from collections.abc import Sequence
 
 from newsfuse.model import Article, CountValue, Fact, FactStatus, Mention
 from newsfuse.reconcile.confidence import confidence, evidence_weight
@@ -29,6 +27,7 @@ from newsfuse.reconcile.counts import (
     slot_settings,
     title_pattern,
 )
+from newsfuse.reconcile.params import active_params
 from newsfuse.reconcile.sources import fact_mention
 from newsfuse.reconcile.titles import title_figures
 
@@ -47,18 +46,10 @@ SOURCES = {"killed": ("killed",), "injured": ("injured", "critical")}
 DERIVED = 0.7
 _OFFICIAL = {"police", "official", "ministry", "hospital", "medical"}
 
-#: Hook for ``benchmarks/fit_count_chooser.py``: called with (slot, candidates, rows).
-recorder: Callable[[str, list[int], list[list[float]]], None] | None = None
-
-
-@lru_cache(maxsize=1)
 def load_weights() -> dict[str, list[float]] | None:
-    """Slot -> weights (in :data:`FEATURES` order) from ``data/chooser.json``; None if unfit."""
-    path = resources.files("newsfuse.reconcile") / "data" / "chooser.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("features") != list(FEATURES):
-        return None
-    return data.get("weights") or None
+    """Slot -> weights (in :data:`FEATURES` order) of the parameters in force (``params.py``;
+    fitted: ``data/chooser.json``); None if unfit or fitted on other features."""
+    return active_params().chooser.weights_for(FEATURES)
 
 
 def _shot_singles(mentions: Sequence[Mention]) -> list[Mention]:
@@ -185,8 +176,9 @@ def choose(slot: str, fact: Fact | None, mentions: Sequence[Mention], titles: Se
         return fact
     rule = fact.best if fact is not None else 0
     values, rows = candidates(slot, rule, mentions, titles, articles, dead)
-    if recorder is not None:
-        recorder(slot, values, rows)
+    hook = active_params().on_candidates
+    if hook is not None:  # a fit script records each event's candidates
+        hook(slot, values, rows)
     weights = (load_weights() or {}).get(slot)
     if not weights:
         return fact

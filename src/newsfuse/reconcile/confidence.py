@@ -5,25 +5,21 @@ reliability by its source kind (officials above media above witnesses, ``data/so
 lowered when hedged ("reportedly", "expected to rise") or vague ("dozens"). Pieces combine as
 independent chances (noisy-or), are scaled by the share of non-superseded origins that agree and
 by the status, and the result is Platt-scaled with parameters fitted on development data
-(``data/confidence.json``, ``benchmarks/calibrate_confidence.py``).
+(``data/confidence.json``, ``benchmarks/fit/calibrate_confidence.py``).
 """
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable
-from functools import lru_cache
-from importlib import resources
 
+from newsfuse.reconcile.params import active_params
 from newsfuse.reconcile.sources import reliability
 
 
-@lru_cache(maxsize=1)
 def params() -> dict:
-    """The confidence model's parameters (``data/confidence.json``)."""
-    path = resources.files("newsfuse.reconcile") / "data" / "confidence.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The confidence model's parameters in force (``params.py``; fitted: ``data/confidence.json``)."""
+    return active_params().confidence.table
 
 
 def evidence_weight(kind: str, hedged: bool, vague: bool) -> float:

@@ -24,13 +24,11 @@ The steps (docs/reconcile.md has the reasoning and examples):
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
 from newsfuse.model import (
     Article,
@@ -43,6 +41,7 @@ from newsfuse.model import (
 )
 from newsfuse.reconcile.confidence import confidence, evidence_weight
 from newsfuse.reconcile.names import normalise
+from newsfuse.reconcile.params import active_params
 from newsfuse.reconcile.sources import SourceGroups, attribution_label, authority, fact_mention
 
 POLICIES = ("latest", "conservative")
@@ -61,18 +60,21 @@ _DEFAULT_WORDING = {
 }
 
 
-@lru_cache(maxsize=1)
-def slot_settings() -> dict:
-    """``data/slots.json``, read once (shared with casualties.py and chooser.py)."""
-    path = resources.files("newsfuse.reconcile") / "data" / "slots.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+def slot_settings() -> Mapping:
+    """The count slots' settings in force (``params.py``; fitted: ``data/slots.json``; shared
+    with casualties.py and chooser.py)."""
+    return active_params().slots
 
 
-@lru_cache(maxsize=4)
 def title_pattern(kind: str) -> re.Pattern:
     """A title pattern of ``slots.json``: ``hit`` or ``dead`` (``title_hit_only``), ``roundup``."""
     settings = slot_settings()
     source = settings["roundup_title"] if kind == "roundup" else settings["title_hit_only"][kind]
+    return _compiled(source)
+
+
+@lru_cache(maxsize=16)
+def _compiled(source: str) -> re.Pattern:
     return re.compile(source, re.I)
 
 

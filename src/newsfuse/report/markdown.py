@@ -87,7 +87,9 @@ def brief_markdown(brief: Brief) -> list[str]:
 
 def render_markdown(report: Report) -> str:
     """All briefs of a report as one Markdown document."""
-    parts = ["\n".join(brief_markdown(b)) for b in report.events]
-    if not parts:
-        return "_No events._\n"
+    parts = ["\n".join(brief_markdown(b)) for b in report.events] or ["_No events._"]
+    if report.unsupported:
+        parts.append("\n".join(["## Not read", ""] + [
+            f"- {_clean(u.input or u.article_id, 200)}: {u.note}" for u in report.unsupported
+        ]))
     return "\n\n---\n\n".join(parts) + "\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from newsfuse.errors import ConfigError, StoreError
+from newsfuse.errors import ConfigError, NotFoundError, StoreError
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 DEFAULT_DB = "newsfuse.db"
@@ -126,21 +126,31 @@ class Store:
         self.close()
 
 
-def open_store(db: str | Path = DEFAULT_DB, *, migrate: bool = True) -> Store:
+def open_store(db: str | Path = DEFAULT_DB, *, migrate: bool = True, create: bool = True) -> Store:
     """Open (creating or upgrading) the store at ``db``.
 
     Args:
         db: a SQLite file path or a ``postgresql://`` URL.
         migrate: run the schema migrations first (on by default).
+        create: make a new SQLite file when there is none; commands that only read (``show``,
+            ``events``, ``export``) pass False, so a mistyped path is an error, not an empty store.
 
     Returns:
         The open :class:`Store`.
 
     Raises:
         ConfigError: an unusable ``db``.
+        NotFoundError: ``create`` is False and there is no SQLite file at ``db``.
         StoreError: the database cannot be reached or upgraded.
     """
     url = resolve_url(db)
+    if url.startswith("sqlite:///") and not create:
+        path = Path(url[len("sqlite:///") :])
+        if url != "sqlite:///:memory:" and not path.is_file():
+            raise NotFoundError(
+                f"No store at {db}: the file does not exist. Fill one with "
+                f"`newsfuse ingest FILES --db {db}`, or pass --db (or NEWSFUSE_DB) for the one you have."
+            )
     if url.startswith("sqlite:///"):
         parent = Path(url[len("sqlite:///") :]).parent
         if not parent.is_dir():

@@ -65,6 +65,7 @@ class EventFilter:
         text: words that must all occur in the event's headline, place, type or its
             articles' titles, outlets and texts (full-text search, see store/search.py).
         min_sources: at least this many independent sources.
+        min_killed: at least this many killed (the reconciled best figure).
     """
 
     date_from: date | None = None
@@ -73,6 +74,7 @@ class EventFilter:
     event_type: str | None = None
     text: str | None = None
     min_sources: int | None = None
+    min_killed: int | None = None
 
     def conditions(self, conn: Connection) -> list:
         """The WHERE conditions on ``events`` (the text search depends on the database).
@@ -98,6 +100,8 @@ class EventFilter:
                 where.append(search.condition)
         if self.min_sources:
             where.append(e.independent_sources >= self.min_sources)
+        if self.min_killed is not None:
+            where.append(e.killed >= self.min_killed)
         return where
 
 
@@ -139,7 +143,7 @@ def list_events(conn: Connection, flt: EventFilter | None = None, *, limit: int 
 def _text_only_total(conn: Connection, flt: EventFilter) -> int | None:
     """The count of a search with no other filter, as the full-text index gives it (every event
     has one document there), or None when the events must be counted."""
-    others = (flt.date_from, flt.date_to, flt.place, flt.event_type, flt.min_sources)
+    others = (flt.date_from, flt.date_to, flt.place, flt.event_type, flt.min_sources, flt.min_killed)
     if not flt.text or any(x is not None and x != "" for x in others):
         return None
     return text_condition(conn, flt.text).matches

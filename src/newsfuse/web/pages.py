@@ -21,7 +21,15 @@ from newsfuse.store import (
 )
 from newsfuse.web.api import event_filter
 from newsfuse.web.map import colour, event_markers, events_markers, map_svg
-from newsfuse.web.render import fact_value, mention_value, segments, sentence_of, series_chart
+from newsfuse.web.render import (
+    fact_items,
+    fact_value,
+    mention_value,
+    segments,
+    sentence_of,
+    series_chart,
+)
+from newsfuse.web.security import CSP
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 25
@@ -81,7 +89,7 @@ def event_page(request: Request, event_id: str):
     return _render(request, "event.html", {
         "event": event, "brief": brief, "facts": facts, "groups": groups,
         "charts": {f.slot: series_chart(f) for f in facts if series_chart(f) is not None},
-        "articles": articles, "fact_value": fact_value,
+        "articles": articles, "fact_value": fact_value, "fact_items": fact_items,
         "source_by_index": {s.index: s for s in brief.sources},
         **_map_context(request, markers, "Map of the event and the places its reports name"),
     })
@@ -105,13 +113,20 @@ def article_page(request: Request, article_id: str):
     })
 
 
+DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+
+
 @router.get("/docs", response_class=HTMLResponse)
 def api_docs(request: Request):
-    """The API reference, drawn from the OpenAPI schema (no CDN: works offline)."""
+    """The API reference: Swagger UI over the OpenAPI schema (vendored in static/swagger-ui, no
+    CDN: works offline), and a table of the routes for readers without JavaScript."""
     schema = request.app.openapi()
     routes = [
         {"method": method.upper(), "path": path, "summary": op.get("summary", ""),
          "params": [p["name"] for p in op.get("parameters", [])]}
         for path, ops in schema["paths"].items() for method, op in ops.items()
     ]
-    return _render(request, "docs.html", {"routes": routes})
+    response = _render(request, "docs.html", {"routes": routes})
+    # Swagger UI sets style attributes as it draws; scripts stay limited to this origin.
+    response.headers["Content-Security-Policy"] = DOCS_CSP
+    return response

@@ -90,6 +90,27 @@ def mention_value(mention: Mention) -> str:
     return mention.evidence.text
 
 
+#: A list value (actors, claimants) longer than this shows its first items and folds the rest.
+FOLD_AFTER = 5
+
+
+def fact_items(fact: Fact) -> tuple[list[str], list[str]]:
+    """A fact's value as the items shown and the items folded away ("and 9 more").
+
+    A list value (reconcile joins names with '; ') is split into its names; any other value is
+    one item.
+    """
+    text = fact_value(fact)
+    items = [part for part in text.split("; ") if part] if isinstance(fact.best, str) else [text]
+    actors = (fact.value or {}).get("actors") if fact.slot == "actor" else None
+    if actors and all(isinstance(a, dict) and a.get("side") for a in actors):
+        # Who did it and to whom come first, labelled; other named parties follow.
+        items = [a["name"] if a["side"] == "other" else f"{a['name']} ({a['side']})" for a in actors]
+    if len(items) <= FOLD_AFTER + 1:  # folding one name away would save nothing
+        return items, []
+    return items[:FOLD_AFTER], items[FOLD_AFTER:]
+
+
 def fact_value(fact: Fact) -> str:
     """The best value of a fact with its interval, e.g. '143 (≥143)'."""
     if fact.best is None and fact.value:

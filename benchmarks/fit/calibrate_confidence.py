@@ -6,7 +6,7 @@ gva-dev whose event ids have an even crc32; the reliability table is printed for
 (held out), before (raw) and after calibration.
 
 Usage:
-    python benchmarks/calibrate_confidence.py [--write] [--cache DIR]
+    python benchmarks/fit/calibrate_confidence.py [--write] [--cache DIR]
 
 ``--write`` stores the fitted ``platt`` parameters in src/newsfuse/reconcile/data/confidence.json.
 ``--cache DIR`` keeps each data set's articles and mentions in DIR (analyse + extract of gva-dev
@@ -28,9 +28,10 @@ from newsfuse.cluster import group_by_field
 from newsfuse.extract import extract_mentions
 from newsfuse.ingest import read_sources
 from newsfuse.pipeline import DEFAULT_MAX_BYTES
-from newsfuse.reconcile import confidence, reconcile_events
+from newsfuse.reconcile import load_params, reconcile_events
+from newsfuse.reconcile.params import ConfidenceParams
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data"
 PARAMS = ROOT / "src" / "newsfuse" / "reconcile" / "data" / "confidence.json"
 SLOTS = ("killed", "injured")
@@ -52,13 +53,20 @@ def mentions_of(name: str, cache: Path | None):
     return articles, found
 
 
+def raw_params():
+    """The fitted parameters with the Platt scaling off: facts carry their raw confidence."""
+    fitted = load_params()
+    raw = ConfidenceParams(**{**fitted.confidence.table, "platt": {"default": (1.0, 0.0)}})
+    return fitted.replace(confidence=raw)
+
+
 def raw_points(name: str, cache: Path | None) -> list[tuple[str, str, float, int]]:
     """(event id, slot, raw confidence, 1 if best == gold) for each killed/injured fact."""
     gold = {e["event_id"]: e for e in map(json.loads, (DATA / name / "events.jsonl").open())}
     articles, found = mentions_of(name, cache)
     events, _ = group_by_field(articles, [], "event_id")
     points = []
-    for event, _, _, facts in reconcile_events(events, articles, found):
+    for event, _, _, facts in reconcile_events(events, articles, found, params=raw_params()):
         for slot in SLOTS:
             fact, truth = facts.get(slot), gold.get(event.id, {}).get(slot)
             if fact is None or not isinstance(fact.best, int) or truth is None:
@@ -122,7 +130,6 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None, help="keep mentions here")
     args = parser.parse_args()
     started = time.perf_counter()
-    confidence.params()["platt"] = {"default": {"a": 1.0, "b": 0.0}}  # raw while fitting
     fit, held_out = [], []
     for name in ("gvc-train", "gva-dev"):
         for event_id, slot, raw, y in raw_points(name, args.cache):

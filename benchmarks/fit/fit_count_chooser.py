@@ -12,7 +12,7 @@ candidates. A slot whose cross-validated gain over the rules is below ``MIN_GAIN
 events (pooled over both sets) is left to the rules: no weights are stored for it.
 
 Usage:
-    python benchmarks/fit_count_chooser.py [--l2 3.0] [--cache DIR] [--write]
+    python benchmarks/fit/fit_count_chooser.py [--l2 3.0] [--cache DIR] [--write]
 """
 
 from __future__ import annotations
@@ -20,34 +20,39 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 import time
 from pathlib import Path
 
 import numpy as np
 from scipy.optimize import minimize
 
-from counts_dev import DATA, half_of, mentions_cached
-from newsfuse.cluster import group_by_field
-from newsfuse.reconcile import chooser, reconcile_events
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # benchmarks/, for counts_dev
 
-ROOT = Path(__file__).resolve().parents[1]
+from counts_dev import DATA, half_of, mentions_cached  # noqa: E402
+from newsfuse.cluster import group_by_field  # noqa: E402
+from newsfuse.reconcile import chooser, load_params, reconcile_events  # noqa: E402
+from newsfuse.reconcile.params import ChooserParams  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
 SETS = ("gva-dev", "gvc-train")
 WEIGHTS = ROOT / "src" / "newsfuse" / "reconcile" / "data" / "chooser.json"
 
 
 def record(data: dict, weights: dict) -> dict:
     """(set, event id, slot) -> (candidates, feature rows), with ``weights`` in place."""
-    chooser.load_weights = lambda: weights
     out: dict = {}
     buffer: list = []
-    chooser.recorder = lambda slot, values, rows: buffer.append((slot, values, rows))
+    params = load_params().replace(
+        chooser=ChooserParams(features=chooser.FEATURES,
+                              weights={s: tuple(w) for s, w in weights.items()}),
+        on_candidates=lambda slot, values, rows: buffer.append((slot, values, rows)))
     for name, (articles, found) in data.items():
         events, _ = group_by_field(articles, [], "event_id")
-        for event, *_ in reconcile_events(events, articles, found):
+        for event, *_ in reconcile_events(events, articles, found, params=params):
             for slot, values, rows in buffer:
                 out[(name, event.id, slot)] = (values, np.array(rows))
             buffer.clear()
-    chooser.recorder = None
     return out
 
 
