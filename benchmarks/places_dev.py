@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from counts_dev import DATA, ROOT, mentions_cached  # noqa: E402
+from counts_dev import DATA, ROOT, half_of, mentions_cached  # noqa: E402
 
 from newsfuse.cluster import group_by_field  # noqa: E402
 from newsfuse.eval import places as eval_places  # noqa: E402
@@ -32,6 +32,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=ROOT / "out" / "counts-cache")
     parser.add_argument("--reextract", action="store_true")
     parser.add_argument("--errors", type=int, default=0)
+    parser.add_argument("--field", default="city", help="whose misses --errors lists")
     args = parser.parse_args()
     for name in args.sets:
         articles, found = mentions_cached(name, args.cache, args.reextract)
@@ -40,11 +41,17 @@ def main() -> None:
             event.id: {"facts": {s: f.model_dump(mode="json") for s, f in facts.items() if s in ("place", "time")}}
             for event, _, _, facts in reconcile_events(events, articles, found)
         }
-        scores = eval_places.score(briefs, eval_places.read_gold(DATA / name))
+        gold = eval_places.read_gold(DATA / name)
+        scores = eval_places.score(briefs, gold)
         print(eval_places.format_scores(scores, title=f"{name} ({len(briefs)} events):"))
+        for half in ("even", "odd"):
+            part = [g for g in gold if half_of(str(g["event_id"])) == half]
+            cells = ", ".join(f"{f} {s.accuracy:.1%}" for f, s in eval_places.score(briefs, part).items()
+                              if f != "distance" and s.n)
+            print(f"  {half} half ({len(part)} events): {cells}")
         if args.errors:
-            misses = scores["city"].errors
-            print(f"city misses: {dict(Counter('none' if p is None else 'other city' for _, p, _ in misses))}")
+            misses = scores[args.field].errors
+            print(f"{args.field} misses: {dict(Counter('none' if p is None else 'other city' for _, p, _ in misses))}")
             for event_id, predicted, gold in misses[: args.errors]:
                 print(f"  {event_id}: predicted {predicted}, gold {gold}")
 

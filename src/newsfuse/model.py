@@ -203,6 +203,13 @@ class PlaceValue(_Model):
     country: str | None = None
     relation: str | None = Field(default=None, description="'near', 'suburb of', 'in', ...")
     geonameid: int | None = None
+    latitude: float | None = Field(default=None, description="WGS84, of the finest level resolved.")
+    longitude: float | None = None
+    precision: Literal["venue", "street", "city", "admin1", "country"] | None = None
+    country_code: str | None = Field(default=None, description="ISO 3166-1 alpha-2.")
+    admin1: str | None = Field(default=None, description="First-level division (US state, oblast, department).")
+    admin1_code: str | None = Field(default=None, description="ISO 3166-2, where one exists.")
+    admin2: str | None = Field(default=None, description="Second-level division (county, district).")
 
 
 class TimeValue(_Model):

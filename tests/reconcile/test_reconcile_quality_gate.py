@@ -67,3 +67,7 @@ def test_event_places_keep_their_floors(gvc_facts):
     floors = json.loads(PLACES_BASELINE.read_text())["gvc-train"]
     for field, floor in floors.items():
         assert scores[field].accuracy >= floor, (field, scores[field].as_dict())
+    for brief in briefs:  # every event placed in a country has coordinates
+        place = (brief["facts"].get("place") or {}).get("value") or {}
+        if place.get("country"):
+            assert place.get("latitude") is not None and place.get("country_code"), (brief["id"], place)

@@ -132,3 +132,24 @@ def test_csv_cells_that_look_like_formulas_are_quoted(store, stages):
     with store.read() as conn:
         rows = list(csv.DictReader(io.StringIO("".join(export_events(conn, "csv")))))
     assert rows[0]["headline"].startswith("'=")
+
+
+def test_csv_has_acled_columns_and_geojson_one_feature_per_event(filled):
+    from newsfuse.store.export import ACLED_COLUMNS
+
+    with filled.read() as conn:
+        rows = list(csv.DictReader(io.StringIO("".join(export_events(conn, "csv")))))
+        collection = json.loads("".join(export_events(conn, "geojson")))
+    assert set(ACLED_COLUMNS) <= set(rows[0])
+    assert collection["type"] == "FeatureCollection" and len(collection["features"]) == len(rows) == 3
+    by_id = {r["event_id"]: r for r in rows}
+    for feature in collection["features"]:
+        row = by_id[feature["id"]]
+        if feature["geometry"] is None:
+            assert row["latitude"] == "" and row["iso"] == ""
+            continue
+        lon, lat = feature["geometry"]["coordinates"]
+        assert (float(row["latitude"]), float(row["longitude"])) == (lat, lon)
+        assert -90 <= lat <= 90 and -180 <= lon <= 180 and row["geo_precision"] in ("1", "2", "3")
+    for row in rows:  # every event with a known country has coordinates
+        assert (row["iso"] == "") == (row["latitude"] == "")

@@ -21,7 +21,7 @@ def places_command(
     as_json: AsJsonOption = False,
     errors: Annotated[int, typer.Option("--errors", help="Also list this many misses per field.")] = 0,
 ) -> None:
-    """Accuracy of the place (city, state) and date of each event.
+    """Accuracy of the place (country, city, state), its distance to the gold city and the date of each event.
 
     Example: newsfuse brief ../shared/data/gvc-train/articles.jsonl --group-by event_id -f json -o b.json && newsfuse eval places b.json ../shared/data/gvc-train
     """
@@ -33,5 +33,5 @@ def places_command(
     else:
         typer.echo(format_scores(scores, f"{output} vs {gold_dir}"))
     for s in scores.values():
-        for event_id, predicted, gold in s.errors[:errors]:
+        for event_id, predicted, gold in getattr(s, "errors", [])[:errors]:
             typer.echo(f"miss {s.field} {event_id}: predicted {predicted}, gold {gold}")

@@ -45,6 +45,7 @@ class ExportFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    geojson = "geojson"
     parquet = "parquet"
 
 
@@ -174,8 +175,9 @@ def export_command(
         int | None, typer.Option("--min-killed", min=0, help="Events with at least this many killed.")
     ] = None,
 ) -> None:
-    """Write the events with their facts: json, jsonl (one brief a line), csv or parquet (one row an
-    event, the csv columns; parquet needs `pip install newsfuse[parquet]` and -o FILE).
+    """Write the events with their facts: json, jsonl (one brief a line), csv (one row an event,
+    ACLED's column names), geojson (one Feature an event, at its coordinates) or parquet (the csv
+    columns; needs `pip install newsfuse[parquet]` and -o FILE).
 
     Example: newsfuse export --db news.db -f csv --from 2024-03-01 --type shooting --min-killed 1
     """

@@ -17,7 +17,9 @@ from newsfuse.extract.headline import headline_counts, headline_fallback
 from newsfuse.extract.lexicon import load
 from newsfuse.extract.actors import find_actors
 from newsfuse.extract.event_type import find_event_types
-from newsfuse.extract.place import find_places, states_named, title_places
+from newsfuse.extract.gazetteer import geo_fields, reading
+from newsfuse.extract.place import ANCHORED, find_places, states_named, title_places
+from newsfuse.extract.place_context import article_context, main_country
 from newsfuse.extract.responsibility import find_responsibility, last_groups_by_sentence
 from newsfuse.extract.scope import SentenceScope, main_event_date, sentence_scopes, teaser_lines
 from newsfuse.extract.time import DateMention, find_dates
@@ -268,6 +270,13 @@ def _add_times(builder: _Builder, sentences: list[SentenceInfo], main_date: dt.d
             builder.add("time", TimeValue(date=d.date, time_of_day=tod, role=role), start, end, info)
 
 
+def _geo(p) -> dict:
+    """Coordinates and codes of a place finding (a venue's are its city's, once reconciled)."""
+    if p.venue:
+        return {"precision": "venue"}
+    return geo_fields(p.geonameid, p.region, p.country)
+
+
 #: The casualty slots whose figures a recalled event lends an article that states none of its own.
 _RECALLED_SLOTS = frozenset({"killed", "injured"})
 
@@ -313,17 +322,24 @@ def _add_other_slots(builder: _Builder, sentences: list[SentenceInfo], text: str
         m = builder.add("event_type", LabelValue(label=label), start, end, info, confidence=round(confidence, 2))
         if recalled and m.background_event != "another story's headline":
             m.scope, m.background_event = "main", None
-    for p in find_places(sents, text, ents):
-        info = sentences[p.sentence]
-        value = PlaceValue(venue=p.venue, city=p.city, region=p.region, country=p.country,
-                           relation=p.relation, geonameid=p.geonameid)
-        builder.add("place", value, p.start, p.end, info, confidence=p.confidence)
-    title = builder.article.title
-    for p in title_places(title, states_named(text, ents)):
-        value = PlaceValue(city=p.city, region=p.region, country=p.country, relation=p.relation,
-                           geonameid=p.geonameid)
-        m = builder.add("place", value, 0, 0, None, confidence=p.confidence)
-        m.evidence = Span(start=p.start, end=p.end, text=title[p.start:p.end], field="title")
+    states = states_named(text, ents)
+    context = article_context(text, ents, states, builder.article.url)
+    main = main_country(context)
+    with reading(context):
+        for p in find_places(sents, text, ents):
+            info = sentences[p.sentence]
+            value = PlaceValue(venue=p.venue, city=p.city, region=p.region, country=p.country,
+                               relation=p.relation, geonameid=p.geonameid, **_geo(p))
+            confidence = p.confidence
+            if main and not (p.venue or p.city or p.region) and value.country_code == main:
+                confidence = ANCHORED  # the country the report is about, though it names others
+            builder.add("place", value, p.start, p.end, info, confidence=confidence)
+        title = builder.article.title
+        for p in title_places(title, states):
+            value = PlaceValue(city=p.city, region=p.region, country=p.country, relation=p.relation,
+                               geonameid=p.geonameid, **_geo(p))
+            m = builder.add("place", value, 0, 0, None, confidence=p.confidence)
+            m.evidence = Span(start=p.start, end=p.end, text=title[p.start:p.end], field="title")
     for a in find_actors(sents, ents):
         value = ActorValue(name=a.name, canonical=a.canonical, type=a.type, role=a.role, title=a.title)
         builder.add("actor", value, a.start, a.end, sentences[a.sentence])

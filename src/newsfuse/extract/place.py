@@ -19,6 +19,8 @@ from functools import lru_cache
 
 from newsfuse.extract.gazetteer import lookup
 from newsfuse.extract.lexicon import load, word_set
+from newsfuse.extract.place_context import capitals_places, county_country, dated_dateline, foreign_small_town, has_city_in
+from newsfuse.extract.world import fold
 
 #: Mention confidence of an anchored place and of one only mentioned.
 ANCHORED, MENTIONED = 0.9, 0.4
@@ -28,6 +30,8 @@ _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "each", "every"}
 )
+#: Words that start no region's name; capitalised only in upper-case text ("IN USULUTAN REGION").
+_LEADING_WORDS = frozenset({"in", "of", "at", "near", "from", "to", "the", "and", "on"})
 
 
 @dataclass
@@ -118,9 +122,13 @@ def _state_after(text: str, end: int) -> dict | None:
         return None
     for candidate in (m.group(1), m.group(1).split()[0]):
         known = lookup(candidate)
-        if known and known["kind"] == "region":
+        if known and known["kind"] == "region" and (known["country_code"] == "US" or has_city_in(text[:end], known)):
             return known
     return None
+
+
+def _sentence_of(sents, char: int) -> int:
+    return next((i for i, s in enumerate(sents) if s.start_char <= char < s.end_char), 0)
 
 
 def _token_at(sent, char: int):
@@ -174,7 +182,7 @@ def _agency_city(name: str, states: tuple[str, ...]) -> dict | None:
 def _plausible_city(known: dict | None, states: tuple[str, ...]) -> dict | None:
     """A city the lookup found for a name that could also be an ordinary word ("North Street",
     "West Side"): in a state the article names, else a large city or one in the US."""
-    if known is None or known["kind"] != "city":
+    if known is None or known["kind"] != "city" or foreign_small_town(known, FAR_NAMESAKE_POPULATION):
         return None
     if states:
         return known if known["region"] in states else None
@@ -207,6 +215,8 @@ FAR_NAMESAKE_POPULATION = 100_000
 
 
 def _far_namesake(known: dict, states: tuple[str, ...]) -> bool:
+    if foreign_small_town(known, FAR_NAMESAKE_POPULATION):
+        return True  # "Rifle" (Colorado) in a Salvadoran report: a word, or a namesake
     return (
         bool(states)
         and known["kind"] == "city"
@@ -247,13 +257,17 @@ def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
             geonameid = known["geonameid"] if known and known.get("region") == state["region"] else None
             add(m.group(1).lower(), PlaceFinding(None, city, state["region"], state["country"], "in", geonameid,
                                                  m.start(1), m.end(2), 0, anchored=True))
-    bare = None if m else (_BARE_DATELINE.match(text) or _LATER_DATELINE.search(text, 0, _DATELINE_CHARS))
+    dated = None if m else dated_dateline(text)
+    if dated is not None:  # "LIMA, 9 JAN 90 (EFE) --": where the report was filed, a mere mention
+        add(fold(dated["name"]), _city_finding(dated, "in", dated["start"], dated["end"], 0, False))
+    bare = None if m or dated else (_BARE_DATELINE.match(text) or _LATER_DATELINE.search(text, 0, _DATELINE_CHARS))
     if bare:  # "STERLING –": a city the gazetteer knows (in a state the article names, if any)
         known = lookup(bare.group(1).title(), states)
         if known and known["kind"] == "city" and (not states or known["region"] in states):
             add(bare.group(1).lower(), PlaceFinding(None, known["name"], known["region"], known["country"], "in",
                                                     known["geonameid"], bare.start(1), bare.end(1), 0, anchored=True))
-    region_re = re.compile(r"\b((?:[A-Z][\w'-]+\s){1,2})((?i:" + "|".join(region_words) + r"))\b")
+    leading = "|".join(_LEADING_WORDS)  # "IN USULUTAN REGION": the name starts after "IN"
+    region_re = re.compile(r"\b(?!(?i:" + leading + r")\s)((?:[A-Z][\w'-]+\s){1,2})((?i:" + "|".join(region_words) + r"))\b")
     for i, sent in enumerate(sents):
         for rm in region_re.finditer(text, sent.start_char, sent.end_char):
             first = _token_at(sent, rm.start())
@@ -264,7 +278,8 @@ def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
             name = rm.group(0).strip()
             known = lookup(rm.group(1).strip(), states)
             word = _token_at(sent, rm.end() - 1)
-            add(name.lower(), PlaceFinding(None, None, name, known["country"] if known else None,
+            country = county_country(name) or (known["country"] if known else None)
+            add(name.lower(), PlaceFinding(None, None, name, country,
                                            _relation(text, rm.start()), None, rm.start(), rm.end(), i,
                                            anchored=word is not None and anchored(word)))
         for city, start, end in _untagged_agency_cities(sent, states):
@@ -295,7 +310,7 @@ def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
                 same = known is not None and known["region"] == state["region"]
                 end = _STATE_AFTER.match(text, ent.end_char).end()
                 add(ent.text.lower(), PlaceFinding(
-                    None, known["name"] if same else ent.text, state["region"], "United States", relation,
+                    None, known["name"] if same else ent.text, state["region"], state["country"], relation,
                     known["geonameid"] if same else None, ent.start_char, end, i, anchored=is_anchored,
                 ))
                 continue
@@ -315,6 +330,9 @@ def find_places(sents, text: str, ents_by_sent=None) -> list[PlaceFinding]:
                 known["country"], relation, known["geonameid"], ent.start_char, ent.end_char, i,
                 anchored=is_anchored,
             ))
+    for city, start, end in capitals_places(text):  # wire copy in capitals: the tagger misses towns
+        if not any(p.start <= start < p.end for p in found.values()):
+            add(fold(city["name"]), _city_finding(city, "in", start, end, _sentence_of(sents, start), False))
     if not any(p.city for p in found.values()):
         # A place "in" which something happened that the gazetteer does not know is a town too
         # small for it, but only where the article names no city it knows: elsewhere it is most

@@ -11,17 +11,20 @@
    contradict it; a region named after a city ("the Moscow region") is kept only when that
    city lies within ``region_km`` of the chosen one.
 4. Venue: the best supported anchored venue.
+5. Coordinates, ISO codes, admin1/admin2: the gazetteer's, of the finest level chosen (a venue
+   or street at its city; ``precision`` says which level the point stands for).
 Thresholds: ``data/places.json``.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
-from newsfuse.extract.gazetteer import city_by_id, distance_km, lookup
+from newsfuse.extract.gazetteer import city_by_id, distance_km, geo_fields, lookup
 from newsfuse.model import Fact, Mention, PlaceValue
 from newsfuse.reconcile.categorical import vote, voted_confidence, voted_status
 from newsfuse.reconcile.sources import fact_mention
@@ -66,10 +69,28 @@ def _cities(pool: Sequence[Mention], everything: Sequence[Mention], groups: Sour
         if not m.value.city or _is_reference(m):
             continue
         key = fold(m.value.city)
-        name, record, ms, origins = cities.setdefault(key, (m.value.city, _city_record(m), [], set()))
+        name, record, ms, origins = cities.setdefault(key, (m.value.city, None, [], set()))
         ms.append(m)
         origins.add(groups.origin(m))
+    for key, (name, _, ms, origins) in cities.items():
+        cities[key] = (name, _agreed_record(ms), ms, origins)
     return cities, references
+
+
+def _agreed_record(ms: Sequence[Mention]) -> dict | None:
+    """The gazetteer reading most of a city's mentions resolved to: "NORWICH –" alone reads as
+    England's, "NORWICH, N.Y." in another report settles it (a reading whose mention names the
+    state or region wins a tie)."""
+    votes: dict[int, list[int]] = {}
+    for m in ms:
+        if m.value.geonameid is not None:
+            tally = votes.setdefault(m.value.geonameid, [0, 0])
+            tally[0] += 1
+            tally[1] += m.value.region is not None
+    if not votes:
+        return None
+    best = max(votes, key=lambda g: (votes[g][1] > 0, votes[g][0], votes[g][1]))
+    return city_by_id(best)
 
 
 def _choose_city(cities, references):
@@ -85,7 +106,10 @@ def _choose_city(cities, references):
         record = cities[key][1]
         return record["population"] if record else 0
 
-    chosen = max(cities, key=lambda a: (len(support[a]), len(outer_of[a]), len(cities[a][3]), -size(a)))
+    def specific(key: str) -> int:  # a hamlet inside a city's area is most often a part of it
+        return len(outer_of[key]) if size(key) >= _settings()["specific_population"] else 0
+
+    chosen = max(cities, key=lambda a: (len(support[a]), specific(a), len(cities[a][3]), -size(a)))
     near = max(outer_of[chosen], key=size) if outer_of[chosen] else None
     compatible = {chosen, *outer_of[chosen]}
     rivals = [k for k in cities if k not in compatible and chosen not in outer_of[k]]
@@ -110,8 +134,10 @@ def _region(chosen_record: dict | None, country: str | None, found: Sequence[Men
         if chosen_record is None:
             return True
         namesake = lookup(" ".join(m.value.region.split()[:-1]) or m.value.region)
+        if namesake and namesake["kind"] == "region":  # an admin1: the chosen city's own only
+            return namesake["admin1"] in (chosen_record["admin1"], chosen_record["region"])
         if not namesake or namesake["kind"] != "city":
-            return namesake is None or namesake.get("region") == m.value.region
+            return namesake is None
         return distance_km(chosen_record, namesake) <= _settings()["region_km"]
 
     candidates = [m for m in found if m.value.region and not m.value.city and fits(m)]
@@ -134,7 +160,8 @@ def reconcile_place(mentions: Sequence[Mention], groups: SourceGroups) -> Fact |
     record = None
     if chosen:
         name, record, city_mentions, _ = cities[chosen]
-        first = city_mentions[0].value
+        first = next((m.value for m in city_mentions if record and m.value.geonameid == record["geonameid"]),
+                     city_mentions[0].value)
         value.update(city=record["name"] if record else name, region=first.region, country=first.country,
                      geonameid=first.geonameid)
     reference = near or next((k for k in references if k != chosen), None)
@@ -156,6 +183,7 @@ def reconcile_place(mentions: Sequence[Mention], groups: SourceGroups) -> Fact |
     venues = vote([m for m in pool if m.value.venue], lambda m: fold(m.value.venue), groups)
     if venues:
         value["venue"] = venues[0][1][0].value.venue
+    value.update(_coordinates(value))
     consistent = [m for m in found if _consistent(m, value, chosen, cities, rivals)]
     support = [m for m in consistent if m in pool] or consistent
     ranked = [("place", support, {groups.origin(m) for m in support})] + [
@@ -175,6 +203,21 @@ def reconcile_place(mentions: Sequence[Mention], groups: SourceGroups) -> Fact |
         aliases=sorted({getattr(m.value, f) for m in support for f in ("venue", "city")
                         if getattr(m.value, f)} - {value["venue"], value["city"]}),
     )
+
+
+_STREET = re.compile(r"\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|lane|highway|hwy|way|route)\.?$", re.I)
+
+
+def _coordinates(value: dict) -> dict:
+    """Latitude, longitude, precision and codes of the chosen place: a venue or street is
+    placed at its city (the finest point the gazetteer has), the precision says which."""
+    geo = geo_fields(value.get("geonameid"), value["region"], value["country"])
+    if not geo and value.get("near"):
+        near = lookup(value["near"])
+        geo = geo_fields(near["geonameid"], None, near["country"]) if near and near["kind"] == "city" else {}
+    if value["venue"] and geo:
+        geo["precision"] = "street" if _STREET.search(value["venue"]) else "venue"
+    return geo
 
 
 def _consistent(m: Mention, value: dict, chosen, cities, rivals) -> bool:

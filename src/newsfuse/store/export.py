@@ -1,6 +1,7 @@
 """Exporting events and facts: JSON (a Report), JSON Lines (one Brief a line), CSV (one row per
-event with its main facts, in the spirit of an ACLED export) and Parquet (the CSV's rows, typed;
-needs the ``parquet`` extra, pyarrow)."""
+event with its main facts, with ACLED's column names where it has one), GeoJSON (one Feature
+per event at its place's coordinates; a null geometry where it has no place) and Parquet (the
+CSV's rows, typed; needs the ``parquet`` extra, pyarrow)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,15 @@ from newsfuse.model import SCHEMA_VERSION, Brief, Fact
 from newsfuse.store.codec import enum_value
 from newsfuse.store.read import EventFilter, EventSummary, iter_briefs
 
-FORMATS = ("json", "jsonl", "csv")
+FORMATS = ("json", "jsonl", "csv", "geojson")  # and parquet: write_parquet, to a file
+#: ACLED's geo_precision: 1 the town itself (or a place in it), 2 near a town or a part of a
+#: region, 3 only the region (admin1) or the country is known.
+GEO_PRECISION = {"venue": 1, "street": 1, "city": 1, "admin1": 3, "country": 3}
 CSV_COUNT_SLOTS = ("killed", "injured", "hospitalized", "arrested", "missing", "attackers")
+ACLED_COLUMNS = ["event_date", "event_type", "sub_event_type", "country", "iso", "admin1", "admin2",
+                 "location", "latitude", "longitude", "geo_precision", "fatalities", "source", "notes"]
 CSV_COLUMNS = (
-    ["event_id", "event_date", "event_type", "headline", "place", "venue", "city", "region",
-     "country"]
+    ["event_id", *ACLED_COLUMNS, "headline", "place", "precision", "venue", "city", "region"]
     + [f"{slot}{part}" for slot in CSV_COUNT_SLOTS for part in ("", "_low", "_high", "_status")]
     + ["actors", "perpetrators", "victims", "responsibility", "independent_sources", "articles",
        "first_published", "last_published", "outlets", "source_urls", "summary"]
@@ -44,6 +49,11 @@ def export_events(conn: Connection, fmt: str, flt: EventFilter | None = None) ->
         for n, (_, brief) in enumerate(briefs):
             yield ("," if n else "") + "\n" + brief.model_dump_json()
         yield "\n]}\n"
+    elif fmt == "geojson":
+        yield '{"type": "FeatureCollection", "features": ['
+        for n, (summary, brief) in enumerate(briefs):
+            yield ("," if n else "") + "\n" + json.dumps(geojson_feature(summary, brief), default=_json_value)
+        yield "\n]}\n"
     else:
         yield _csv_line(CSV_COLUMNS)
         for summary, brief in briefs:
@@ -53,7 +63,8 @@ def export_events(conn: Connection, fmt: str, flt: EventFilter | None = None) ->
 
 #: Parquet column types by name; every other column is text.
 _INT_COLUMNS = {f"{slot}{part}" for slot in CSV_COUNT_SLOTS for part in ("", "_low", "_high")} | {
-    "independent_sources", "articles"}
+    "independent_sources", "articles", "fatalities", "geo_precision"}
+_FLOAT_COLUMNS = {"latitude", "longitude"}
 _TIME_COLUMNS = {"first_published", "last_published"}
 
 
@@ -79,6 +90,8 @@ def write_parquet(conn: Connection, path, flt: EventFilter | None = None, *, chu
     def column_type(name: str):
         if name in _INT_COLUMNS:
             return pa.int64()
+        if name in _FLOAT_COLUMNS:
+            return pa.float64()
         if name == "event_date":
             return pa.date32()
         if name in _TIME_COLUMNS:
@@ -124,6 +137,19 @@ def _cell(value) -> str:
     return text
 
 
+def _json_value(value):
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def geojson_feature(summary: EventSummary, brief: Brief) -> dict:
+    """One GeoJSON Feature: a Point at the event's place (lon, lat), the CSV row as properties."""
+    row = csv_row(summary, brief)
+    lat, lon = row.pop("latitude"), row.pop("longitude")
+    geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+    return {"type": "Feature", "id": summary.id, "geometry": geometry,
+            "properties": {k: v for k, v in row.items() if v is not None}}
+
+
 def csv_row(summary: EventSummary, brief: Brief) -> dict:
     """One CSV row: the event, its place, and best / interval / status of each main count."""
     facts = brief.facts
@@ -132,12 +158,24 @@ def csv_row(summary: EventSummary, brief: Brief) -> dict:
         "event_id": summary.id,
         "event_date": summary.event_date,
         "event_type": summary.event_type,
+        "sub_event_type": _sub_type(facts.get("event_type"), summary.event_type),
+        "country": place.get("country"),
+        "iso": place.get("country_code"),
+        "admin1": place.get("admin1") or place.get("region"),
+        "admin2": place.get("admin2"),
+        "location": place.get("city") or place.get("near") or place.get("region") or place.get("country"),
+        "latitude": place.get("latitude"),
+        "longitude": place.get("longitude"),
+        "geo_precision": _geo_precision(place),
+        "fatalities": facts["killed"].best if facts.get("killed") else None,
+        "source": "; ".join(sorted({s.source for s in brief.sources if s.source})),
+        "notes": " ".join(s.text for s in brief.summary),
         "headline": brief.headline or summary.headline,
         "place": summary.place,
+        "precision": place.get("precision"),
         "venue": place.get("venue"),
         "city": place.get("city"),
         "region": place.get("region"),
-        "country": place.get("country"),
         "actors": _names(facts.get("actor")),
         "perpetrators": _side(facts.get("actor"), "perpetrators"),
         "victims": _side(facts.get("actor"), "victims"),
@@ -156,6 +194,22 @@ def csv_row(summary: EventSummary, brief: Brief) -> dict:
             row[slot], row[f"{slot}_low"], row[f"{slot}_high"] = fact.best, fact.low, fact.high
             row[f"{slot}_status"] = enum_value(fact.status)
     return row
+
+
+def _geo_precision(place: dict) -> int | None:
+    level = GEO_PRECISION.get(place.get("precision"))
+    if level == 1 and place.get("near") and not place.get("city"):
+        return 2  # only "near Moscow"
+    return level
+
+
+def _sub_type(fact: Fact | None, main: str | None) -> str | None:
+    """The event type's other labels ("shooting" under "attack"), as ACLED's sub_event_type."""
+    if fact is None:
+        return None
+    value = fact.value or {}
+    labels = [label for label in value.get("labels", []) if label != main] if isinstance(value, dict) else []
+    return "; ".join(labels) or None
 
 
 def _names(fact: Fact | None) -> str | None:

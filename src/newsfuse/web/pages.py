@@ -20,6 +20,7 @@ from newsfuse.store import (
     resolve_event_id,
 )
 from newsfuse.web.api import event_filter
+from newsfuse.web.map import colour, event_markers, events_markers, map_svg
 from newsfuse.web.render import (
     fact_items,
     fact_value,
@@ -46,6 +47,7 @@ def events_page(request: Request, flt: Annotated[EventFilter, Depends(event_filt
     with request.app.state.store.read() as conn:
         listing = list_events(conn, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
         types = event_types(conn)
+        markers = events_markers(conn, flt)
     params = {k: v for k, v in request.query_params.items() if k != "page" and v}
 
     def page_url(n: int) -> str:
@@ -56,7 +58,18 @@ def events_page(request: Request, flt: Annotated[EventFilter, Depends(event_filt
         "listing": listing, "flt": flt, "types": types, "page": page, "last": last,
         "prev_url": page_url(page - 1) if page > 1 else None,
         "next_url": page_url(page + 1) if page < last else None,
+        **_map_context(request, markers, "Map of the filtered events"),
     })
+
+
+def _map_context(request: Request, markers: list, label: str) -> dict:
+    """The map partial's variables: the SVG, the legend, and the links that zoom out and back."""
+    params = {k: v for k, v in request.query_params.items() if k != "map"}
+    world = request.query_params.get("map") == "world"
+    legend = sorted({m.event_type for m in markers if m.event_type})
+    return {"map_svg": map_svg(markers, world, label) if markers else None, "map_world": world,
+            "map_markers": len(markers), "map_legend": [(t, colour(t)) for t in legend],
+            "map_world_url": "?" + urlencode({**params, "map": "world"}), "map_fit_url": "?" + urlencode(params)}
 
 
 @router.get("/events/{event_id:path}", response_class=HTMLResponse)
@@ -67,6 +80,7 @@ def event_page(request: Request, event_id: str):
             return RedirectResponse(f"/events/{quote(current, safe='')}", status_code=307)
         event, brief = get_event(conn, current)
         articles = {a.id: a for a in event_articles(conn, current)}
+        markers = event_markers(conn, current, brief, list(articles))
     facts = [brief.facts[s] for s in SLOT_ORDER if s in brief.facts]
     facts += [f for s, f in brief.facts.items() if s not in SLOT_ORDER]
     facts = [f for f in facts if f.best is not None or f.mentions or f.value]
@@ -77,6 +91,7 @@ def event_page(request: Request, event_id: str):
         "charts": {f.slot: series_chart(f) for f in facts if series_chart(f) is not None},
         "articles": articles, "fact_value": fact_value, "fact_items": fact_items,
         "source_by_index": {s.index: s for s in brief.sources},
+        **_map_context(request, markers, "Map of the event and the places its reports name"),
     })
 
 
