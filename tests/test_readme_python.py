@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,12 @@ def test_the_readme_python_snippet_runs(monkeypatch, capsys):
     [block] = python_blocks()
     exec(compile(block, "README.md", "exec"), {})
     printed = capsys.readouterr().out.splitlines()
-    fire = [line for line in printed if "Tarnow" in line]
+    # The headline names the place as the gazetteer spells it ("Tarnów").
+    fire = [line for line in printed if "Tarnow" in _unaccented(line)]
     assert fire, printed
     assert fire[0].endswith("2 agreed"), fire[0]
     assert len(printed) >= 4, "the three example events are briefed too"
+
+
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
