@@ -242,16 +242,26 @@ def _read(path: Path) -> tuple[str, object]:
         raise InputError(f"{path}: not a brief JSON nor extract JSONL ({exc}).") from exc
 
 
+def gold_files(gold_dir: Path) -> dict[str, Path]:
+    """``articles.jsonl`` and ``events.jsonl`` of a data directory.
+
+    Raises:
+        InputError: when either is missing.
+    """
+    files = {name: gold_dir / f"{name}.jsonl" for name in ("articles", "events")}
+    for name, file in files.items():
+        if not file.is_file():
+            raise InputError(f"{gold_dir}: no {name}.jsonl (expected a data directory with gold).")
+    return files
+
+
 def read_gold(gold_dir: Path) -> tuple[dict[str, str], dict[str, dict]]:
     """(article id → event id, event id → gold event) of a data directory.
 
     Raises:
         InputError: when ``articles.jsonl`` or ``events.jsonl`` is missing.
     """
-    files = {name: gold_dir / f"{name}.jsonl" for name in ("articles", "events")}
-    for name, file in files.items():
-        if not file.is_file():
-            raise InputError(f"{gold_dir}: no {name}.jsonl (expected a data directory with gold).")
+    files = gold_files(gold_dir)
     with files["articles"].open(encoding="utf-8") as fh:
         article_event = {row["id"]: row["event_id"] for row in map(json.loads, filter(str.strip, fh))}
     with files["events"].open(encoding="utf-8") as fh:

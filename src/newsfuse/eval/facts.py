@@ -30,10 +30,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsfuse.errors import InputError
 from newsfuse.extract.event_type import primary_label
 from newsfuse.eval.baselines import CONSTANT_COUNTS, regex_claimants, regex_counts, regex_type
-from newsfuse.eval.counts import SlotScore, article_counts
+from newsfuse.eval.counts import SlotScore, article_counts, gold_files
 from newsfuse.model import Mention
 
 #: Gold type → the predicted labels counted as the same kind of event.
@@ -132,10 +131,7 @@ def read_gold_articles(gold_dir: Path) -> tuple[dict[str, str], dict[str, dict]]
     Raises:
         InputError: when ``articles.jsonl`` or ``events.jsonl`` is missing.
     """
-    files = {name: gold_dir / f"{name}.jsonl" for name in ("articles", "events")}
-    for name, file in files.items():
-        if not file.is_file():
-            raise InputError(f"{gold_dir}: no {name}.jsonl (expected a data directory with gold).")
+    files = gold_files(gold_dir)
     texts, article_event = {}, {}
     for row in map(json.loads, filter(str.strip, files["articles"].open(encoding="utf-8"))):
         texts[row["id"]] = row.get("text") or ""
