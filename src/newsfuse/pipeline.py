@@ -54,6 +54,8 @@ class Options:
         stream: cluster as a stream only (what ``newsfuse ingest`` does), without batch mode's
             second look at small events and merging of events (``cluster_articles(recheck=False)``).
         max_bytes: inputs larger than this are rejected, not read.
+        follow_links: follow symbolic links that lead out of an input folder (by default they
+            are rejections: a ``passwd.txt -> /etc/passwd`` would put that file in the brief).
         n_process: processes for the NLP models; 0 means one per core when the batch is large.
             With the Dask engine and no scheduler: the LocalCluster's workers (0: one per core).
         batch_size: articles per model batch.
@@ -69,6 +71,7 @@ class Options:
     group_by: str | None = None
     stream: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+    follow_links: bool = False
     n_process: int = 0
     batch_size: int = 64
     embeddings: bool = True
@@ -198,10 +201,12 @@ def read(sources: Iterable[Source] | Source, options: Options | None = None,
     if isinstance(sources, (str, Path, Article, Mapping)):
         sources = [sources]
     if engine is not None:
-        return engine.read(list(sources), max_bytes=options.max_bytes, progress=options.progress)
+        return engine.read(list(sources), max_bytes=options.max_bytes, progress=options.progress,
+                           follow_links=options.follow_links)
     from newsfuse.ingest import read_sources
 
-    return read_sources(list(sources), max_bytes=options.max_bytes, progress=options.progress)
+    return read_sources(list(sources), max_bytes=options.max_bytes, progress=options.progress,
+                        follow_links=options.follow_links)
 
 
 def analyse_extract(articles: Sequence[Article], options: Options, engine: Engine | None = None,

@@ -121,6 +121,26 @@ def test_links_out_of_the_folder_dangling_links_and_pipes_are_rejections(tmp_pat
     assert any(a.input.endswith("secret.txt") for a in followed.articles)
 
 
+@pytest.mark.parametrize("follow", [False, True])
+def test_the_cli_follows_links_out_of_the_folder_only_when_asked(tmp_path, follow):
+    from newsfuse.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good1.txt").write_text(GOOD_1, encoding="utf-8")
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text(GOOD_1.replace("storm", "gale"), encoding="utf-8")
+    (folder / "linked.txt").symlink_to(outside)
+    args = ["brief", str(folder), "-f", "json", "--no-progress"]
+    result = CliRunner().invoke(app, args + (["--follow-links"] if follow else []))
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    read = {a["input"].removeprefix(f"{folder}/") for a in report["articles"]}
+    rejected = {r["input"].removeprefix(f"{folder}/") for r in report["rejected"]}
+    assert read == ({"good1.txt", "linked.txt"} if follow else {"good1.txt"})
+    assert rejected == (set() if follow else {"linked.txt"})
+
+
 @pytest.mark.parametrize("url", ["http://[::1", "http://example.org:99999/x", "http://exa mple.org/",
                                  "http://\u202eexample.org/"])
 def test_a_malformed_url_is_dropped_and_flagged_and_the_article_kept(tmp_path, url):

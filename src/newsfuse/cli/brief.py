@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from newsfuse.cli.common import (
+    FollowLinksOption,
     JobsOption,
     NoProgressOption,
     OutputOption,
@@ -79,6 +80,7 @@ def brief_command(
     engine: EngineOption = EngineName.local,
     workers: WorkersOption = 0,
     scheduler: SchedulerOption = None,
+    follow_links: FollowLinksOption = False,
     no_progress: NoProgressOption = False,
 ) -> None:
     """Read articles and print one cited brief per event.
@@ -89,7 +91,8 @@ def brief_command(
         options = Options(group_by=group_by, stream=stream, best_policy=policy,
                           n_process=processes(engine, jobs, workers, scheduler),
                           engine=engine.value, scheduler=scheduler,
-                          max_bytes=int(max_mb * 1024 * 1024), progress=progress)
+                          max_bytes=int(max_mb * 1024 * 1024), follow_links=follow_links,
+                          progress=progress)
         try:
             with opened_engine(options) as running:
                 report = brief(as_paths(paths), options, running)

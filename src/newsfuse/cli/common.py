@@ -30,6 +30,11 @@ JobsOption = Annotated[
     int, typer.Option("--jobs", "-j", help="Processes for the models (0: one per core).")
 ]
 NoProgressOption = Annotated[bool, typer.Option("--no-progress", help="No progress bars.")]
+FollowLinksOption = Annotated[
+    bool,
+    typer.Option("--follow-links", help="Follow symbolic links that lead out of an input folder "
+                 "(by default they are listed as rejected, not read)."),
+]
 # The arguments every `newsfuse eval` command shares.
 GoldDirArgument = Annotated[
     Path,

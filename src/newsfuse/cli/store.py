@@ -12,7 +12,14 @@ from typing import Annotated
 
 import typer
 
-from newsfuse.cli.common import JobsOption, print_rejections, progress_bar, stderr, write_output
+from newsfuse.cli.common import (
+    FollowLinksOption,
+    JobsOption,
+    print_rejections,
+    progress_bar,
+    stderr,
+    write_output,
+)
 from newsfuse.cli.engine_options import (
     EngineName,
     EngineOption,
@@ -71,6 +78,7 @@ def ingest_command(
     engine: EngineOption = EngineName.local,
     workers: WorkersOption = 0,
     scheduler: SchedulerOption = None,
+    follow_links: FollowLinksOption = False,
     no_progress: Annotated[bool, typer.Option("--no-progress")] = False,
 ) -> None:
     """Add articles to the store: each joins an event, and only changed events are re-reconciled.
@@ -90,7 +98,7 @@ def ingest_command(
             opened_engine(options) as running:
         stages = default_stages(policy=policy, n_process=options.n_process, engine=running)
         summary = ingest_sources(store, paths, stages, max_bytes=DEFAULT_MAX_BYTES,
-                                 batch_size=batch, progress=progress)
+                                 batch_size=batch, progress=progress, follow_links=follow_links)
     print_rejections(summary.rejections)
     stderr.print(_summary_line(summary), highlight=False)
     if not (summary.added or summary.updated or summary.unchanged or summary.copies):

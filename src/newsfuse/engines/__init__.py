@@ -29,7 +29,7 @@ class Engine(Protocol):
     dashboard_link: str | None
 
     def read(self, sources: Sequence[str | Path], *, max_bytes: int,
-             progress: ProgressCallback | None) -> IngestResult: ...
+             progress: ProgressCallback | None, follow_links: bool = False) -> IngestResult: ...
 
     def analyse_extract(self, articles: Sequence[Article], extract: ExtractFn, *,
                         embeddings: bool, batch_size: int, progress: ProgressCallback | None
@@ -49,10 +49,11 @@ class LocalEngine:
     def __init__(self, n_process: int = 0) -> None:
         self.n_process = n_process
 
-    def read(self, sources, *, max_bytes, progress) -> IngestResult:
+    def read(self, sources, *, max_bytes, progress, follow_links=False) -> IngestResult:
         from newsfuse.ingest import read_sources
 
-        return read_sources(list(sources), max_bytes=max_bytes, progress=progress)
+        return read_sources(list(sources), max_bytes=max_bytes, progress=progress,
+                            follow_links=follow_links)
 
     def analyse_extract(self, articles, extract, *, embeddings, batch_size, progress):
         from newsfuse.analyse import iter_analyse_each

@@ -76,7 +76,7 @@ class DaskEngine:
     def workers(self) -> int:
         return max(1, len(self.client.scheduler_info()["workers"]))
 
-    def read(self, sources, *, max_bytes, progress) -> IngestResult:
+    def read(self, sources, *, max_bytes, progress, follow_links=False) -> IngestResult:
         from newsfuse.ingest import read_finished, read_sources
 
         def on_workers(inputs, limit) -> Iterator[list]:
@@ -84,7 +84,7 @@ class DaskEngine:
             return _in_order(futures, lambda part: None)
 
         return read_sources(list(sources), max_bytes=max_bytes, progress=progress,
-                            read_inputs=on_workers)
+                            read_inputs=on_workers, follow_links=follow_links)
 
     def analyse_extract(self, articles: Sequence[Article], extract, *, embeddings: bool,
                         batch_size: int, progress) -> Iterator[tuple[Analysed, list[Mention]]]:

@@ -64,11 +64,13 @@ class IngestSummary:
 
 
 def ingest_sources(store: Store, sources: Iterable[str | Path], stages: Stages, *,
-                   max_bytes: int, batch_size: int = DEFAULT_BATCH, progress=None) -> IngestSummary:
+                   max_bytes: int, batch_size: int = DEFAULT_BATCH, progress=None,
+                   follow_links: bool = False) -> IngestSummary:
     """Read ``sources`` (``newsfuse.pipeline.read``, on the stages' engine) and ingest what was read."""
     from newsfuse.pipeline import Options, read
 
-    result = read(list(sources), Options(max_bytes=max_bytes, progress=progress), stages.engine)
+    options = Options(max_bytes=max_bytes, progress=progress, follow_links=follow_links)
+    result = read(list(sources), options, stages.engine)
     articles, unread = _readable(result.articles)
     rejected = list(result.rejected) + unread
     summary = IngestSummary()
