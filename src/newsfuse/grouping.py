@@ -1,12 +1,26 @@
 """Grouping ids that are linked in pairs (union-find), shared by ``cluster`` and ``reconcile``.
 
 Both stages group an event's articles into independent sources: copies, one wire story, one
-outlet. They link different pairs, but the grouping itself is this one function.
+outlet. The grouping is this one function, and one outlet is one :func:`outlet_key` in both, so
+the events list and the brief count the same independent sources.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+
+_OUTLET_SUFFIX = re.compile(r"\b(com|co uk|org|net|news|tv|online)\b")
+
+
+def outlet_key(name: str | None) -> str:
+    """An outlet name reduced so 'cnn.com', 'CNN' and 'www.cnn.com' meet ('' for none)."""
+    from newsfuse.reconcile.names import normalise
+
+    if not name:
+        return ""
+    text = normalise(name.replace(".", " ")).removeprefix("www ")
+    return _OUTLET_SUFFIX.sub("", text).strip()
 
 
 def connected(ids: Sequence[str], pairs: Iterable[tuple[str, str]]) -> dict[str, str]:

@@ -26,6 +26,7 @@ from newsfuse.cluster.merge import merge_events
 from newsfuse.cluster.online import OnlineClusterer
 from newsfuse.cluster.params import ClusterParams, load_params
 from newsfuse.cluster.recheck import recheck_small_events
+from newsfuse.cluster.sources import ArticleInfo, build_event
 from newsfuse.cluster.state import load_state, save_state
 from newsfuse.model import Analysed, Article, Correction, Duplicate, Event, Mention
 
@@ -53,18 +54,15 @@ def _published_key(article: Article):
 
 
 def make_event(event_id: str, articles: Sequence[Article]) -> Event:
-    """An Event holding exactly ``articles`` (each its own source), ordered by publication."""
+    """An Event holding exactly ``articles``, ordered by publication, its independent sources
+    grouped by the clusterer's rule (one outlet, one wire service)."""
     ordered = sorted(articles, key=_published_key)
-    dates = [a.published for a in ordered if a.published]
-    return Event(
-        id=event_id,
-        title=next((a.title for a in ordered if a.title), None),
-        article_ids=[a.id for a in ordered],
-        source_groups=[[a.id] for a in ordered],
-        independent_sources=len(ordered),
-        first_published=min(dates) if dates else None,
-        last_published=max(dates) if dates else None,
-    )
+    info = {
+        a.id: ArticleInfo(event=0, seq=i, title=a.title, published=a.published, source=a.source,
+                          wire=wire_source(a.title, a.text), duplicate_of=None, folded=False)
+        for i, a in enumerate(ordered)
+    }
+    return build_event(event_id, [a.id for a in ordered], info)
 
 
 def group_by_field(

@@ -2,7 +2,8 @@
 
 Articles of one event fall into the same source group when one is a near-duplicate of the other,
 when both credit the same wire service (``dedup.wire_source``), or when both come from the same
-outlet. ``Event.independent_sources`` is the number of groups.
+outlet (``grouping.outlet_key``, the key reconcile uses too). ``Event.independent_sources`` is
+the number of groups.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from newsfuse.grouping import connected
+from newsfuse.grouping import connected, outlet_key
 from newsfuse.model import Event
 
 
@@ -46,7 +47,8 @@ def build_event(event_id: str, ids: Sequence[str], info: Mapping[str, ArticleInf
         if item.duplicate_of in members:
             duplicates.setdefault(item.duplicate_of, []).append(a)
             links.append((item.duplicate_of, a))
-        keys = (f"wire:{item.wire}" if item.wire else None, f"outlet:{item.source}" if item.source else None)
+        outlet = outlet_key(item.source)
+        keys = (f"wire:{item.wire}" if item.wire else None, f"outlet:{outlet}" if outlet else None)
         for key in filter(None, keys):
             links.append((first_with_key.setdefault(key, a), a))
     groups: dict[str, list[str]] = {}

@@ -10,18 +10,15 @@ two articles repeating CNN's figure count once.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from newsfuse.grouping import connected
+from newsfuse.grouping import connected, outlet_key
 from newsfuse.model import Article, Event, FactMention, Mention
-from newsfuse.reconcile.names import normalise
 
 _MEDIA_KINDS = {"media", "news_agency"}
-_OUTLET_SUFFIX = re.compile(r"\b(com|co uk|org|net|news|tv|online)\b")
 
 
 @lru_cache(maxsize=1)
@@ -38,14 +35,6 @@ def authority(kind: str) -> int:
 def reliability(kind: str) -> float:
     """Prior chance that one independent source of this kind states the final figure."""
     return _source_data()["reliability"].get(kind, 0.6)
-
-
-def outlet_key(name: str | None) -> str:
-    """An outlet name reduced so 'cnn.com', 'CNN' and 'www.cnn.com' meet."""
-    if not name:
-        return ""
-    text = normalise(name.replace(".", " ")).removeprefix("www ")
-    return _OUTLET_SUFFIX.sub("", text).strip()
 
 
 @dataclass(frozen=True)
