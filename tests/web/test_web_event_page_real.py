@@ -38,26 +38,11 @@ def real_event(shared_dir, tmp_path_factory):
 
 @pytest.fixture()
 def real_server(real_event):
-    import socket
-    import threading
-    import time
-
-    import uvicorn
+    from serving import served
 
     store, stages, article_id = real_event
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(store, stages=stages), host="127.0.0.1",
-                                           port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 10
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", article_id
-    server.should_exit = True
-    thread.join(timeout=5)
+    with served(create_app(store, stages=stages)) as base:
+        yield base, article_id
 
 
 def _right_edge(page, selector: str) -> float:

@@ -76,29 +76,15 @@ def test_events_and_event_pages_draw_markers_linking_to_events(map_store):
 
 @pytest.mark.browser
 def test_map_in_the_browser(map_store, browser_page):
-    import threading
-    import time
-
-    import uvicorn
+    from serving import served
 
     store, stages = map_store
     app = create_app(store, stages=stages, allowed_hosts=["127.0.0.1", "localhost"])
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 10
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    try:
+    with served(app) as base:
         page = browser_page
         errors: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.goto(f"http://127.0.0.1:{port}/")
+        page.goto(f"{base}/")
         svg = page.locator("svg.map")
         svg.wait_for()
         assert svg.bounding_box()["width"] > 300
@@ -109,6 +95,3 @@ def test_map_in_the_browser(map_store, browser_page):
         page.wait_for_url("**/events/**")
         page.locator("svg.map").wait_for()
         assert errors == []
-    finally:
-        server.should_exit = True
-        thread.join(timeout=5)
